@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# make                      build nicmem.ko for the running kernel
+# make KDIR=<build dir>     ... for another kernel's headers
+# make modules_install      install it (depmod)
+# make demo                 the summary from a real kernel, in a QEMU VM
+# make check                every test; ends with "N passed, N failed"
+# make checkpatch|sparse    the style and static checks alone
+KERNELRELEASE ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KERNELRELEASE)/build
+KSRC ?= $(shell scripts/kernel-source 2>/dev/null)
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+modules_install:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	depmod -a $(KERNELRELEASE) || true
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/modules clean
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 W=1 modules
+
+checkpatch:
+	perl $(KSRC)/scripts/checkpatch.pl --no-tree -f $$(git ls-files '*.c' '*.h')
+
+demo:
+	scripts/demo
+
+check:
+	scripts/check
+
+.PHONY: all modules modules_install clean sparse checkpatch demo check

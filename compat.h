@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every kernel version and architecture difference nicmem depends on, in
+ * one place. Each shim names the upstream version (and commit where known)
+ * behind it. Baseline: Debian 12's 6.1; supported range: 4.18 (RHEL 8) to
+ * 7.0. Nothing here or elsewhere assumes PAGE_SIZE == 4096.
+ */
+#ifndef _NICMEM_COMPAT_H
+#define _NICMEM_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/page-flags.h>
+#include <linux/hugetlb.h>
+#include <linux/poison.h>
+#include <linux/ethtool.h>
+#include <linux/netdevice.h>
+
+/*
+ * Largest valid buddy order. MAX_ORDER was exclusive up to 6.3 and became
+ * inclusive in 6.4 (commit 23baf831a32c "mm, treewide: redefine MAX_ORDER
+ * sanely"); 6.8 renamed it MAX_PAGE_ORDER (commit 5e0a760b4441).
+ */
+#if defined(MAX_PAGE_ORDER)
+#define NICMEM_MAX_BUDDY_ORDER	MAX_PAGE_ORDER
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#define NICMEM_MAX_BUDDY_ORDER	MAX_ORDER
+#else
+#define NICMEM_MAX_BUDDY_ORDER	(MAX_ORDER - 1)
+#endif
+
+/*
+ * Order of a free buddy block: page_private() of its first page, as
+ * mm/internal.h's buddy_order_unsafe() reads it (not exported). Racy by
+ * nature; the caller bounds it.
+ */
+static inline unsigned int nicmem_buddy_order(struct page *page)
+{
+	unsigned long order = READ_ONCE(page->private);
+
+	return order > NICMEM_MAX_BUDDY_ORDER ? 0 : order;
+}
+
+/*
+ * hugetlbfs pages. PageHuge() is an exported function up to 6.8; 6.9
+ * (commit d99e3140a4d3 "mm: turn folio_test_hugetlb into a PageType") made
+ * the hugetlb test an inline page-type check on the folio.
+ */
+static inline bool nicmem_page_hugetlb(struct page *head)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+	return folio_test_hugetlb(page_folio(head));
+#else
+	return PageHuge(head);
+#endif
+}
+
+/*
+ * Slab pages: PG_slab until 6.9; 6.10 (commit 46df8e73a4a3 "mm: free up
+ * PG_slab") made it a page type, tested by PageSlab() on the page itself.
+ */
+static inline bool nicmem_page_slab(struct page *page, unsigned long flags)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+	return PageSlab(page);
+#else
+	return flags & (1UL << PG_slab);
+#endif
+}
+
+/*
+ * A page type other than buddy (page tables, offline/balloon, guard).
+ * page_has_type() exists since 4.20 (commit 6e292b9be7f4 "mm: split
+ * page_type out from _mapcount" was 4.18; the helper came with the kernel
+ * that added PG_table); on 4.18 nicmem falls back to the _mapcount test.
+ */
+static inline bool nicmem_page_typed(struct page *page)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 20, 0)
+	return page_has_type(page);
+#else
+	return (int)READ_ONCE(page->page_type) < -128;
+#endif
+}
+
+/*
+ * page_pool pages, from struct page alone. pp_magic and PP_SIGNATURE came
+ * in 5.14 (commit c07aea3ef4d4 "mm: add a signature in struct page"); 6.18
+ * keeps a DMA index in the high bits and masks with PP_MAGIC_MASK (commit
+ * ee62ce7a1d90 "page_pool: Track DMA-mapped pages and unmap them when
+ * destroying the pool"). Before 5.14 a page_pool page is not recognisable.
+ */
+static inline bool nicmem_page_is_pp(struct page *page)
+{
+#if defined(PP_MAGIC_MASK)
+	return (READ_ONCE(page->pp_magic) & PP_MAGIC_MASK) == PP_SIGNATURE;
+#elif defined(PP_SIGNATURE)
+	return (READ_ONCE(page->pp_magic) & ~0x3UL) == PP_SIGNATURE;
+#else
+	return false;
+#endif
+}
+
+/*
+ * Managed pages of a zone: zone_managed_pages() since 5.0 (commit
+ * 9705bea5f833 "mm: convert zone->managed_pages to atomic variable").
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0)
+#define nicmem_zone_managed(z)	zone_managed_pages(z)
+#else
+#define nicmem_zone_managed(z)	((z)->managed_pages)
+#endif
+
+/*
+ * ethtool_ops->get_ringparam gained kernel_ringparam and extack in 5.17
+ * (commit 7462494408cd "ethtool: extend ringparam setting/getting API with
+ * rx_buf_len").
+ */
+static inline void nicmem_get_ringparam(struct net_device *dev,
+					struct ethtool_ringparam *rp)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 17, 0)
+	struct kernel_ethtool_ringparam krp = {};
+
+	dev->ethtool_ops->get_ringparam(dev, rp, &krp, NULL);
+#else
+	dev->ethtool_ops->get_ringparam(dev, rp);
+#endif
+}
+
+#endif /* _NICMEM_COMPAT_H */

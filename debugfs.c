@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/kernel/debug/nicmem/: summary, census, interfaces, histogram and
+ * metrics. Every file is 0400, read-only, with no ioctl or mmap, so it
+ * opens under lockdown. The walk runs (or the cached snapshot is taken)
+ * in open(); show() only formats that snapshot, so seq_file may call it
+ * again on a larger buffer at no cost.
+ */
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/fs.h>
+#include "nicmem.h"
+
+static struct dentry *nicmem_dir;
+
+static const char * const nicmem_source_names[] = {
+	[NICMEM_RX_NONE]	= "none",
+	[NICMEM_RX_ESTIMATE]	= "estimate",
+	[NICMEM_RX_EXACT]	= "exact",
+};
+
+static void nicmem_header(struct seq_file *m)
+{
+	seq_printf(m, "nicmem - version: %d\n", NICMEM_FORMAT_VERSION);
+}
+
+/* "12.34%" of @part in @whole */
+static void nicmem_pct(struct seq_file *m, u64 part, u64 whole)
+{
+	u64 bp = whole ? div64_u64(part * 10000, whole) : 0;
+
+	seq_printf(m, "%llu.%02llu%%", div_u64(bp, 100), bp % 100);
+}
+
+/* "16.9MiB": one decimal, IEC units, for the human-facing lines */
+static void nicmem_iec(struct seq_file *m, u64 bytes)
+{
+	static const char * const units[] = {
+		"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"
+	};
+	unsigned int u = 0;
+	u64 tenths = bytes * 10;
+
+	if (bytes < 1024) {
+		seq_printf(m, "%lluB", bytes);
+		return;
+	}
+	while (bytes >= 1024 && u < ARRAY_SIZE(units) - 1) {
+		tenths = div_u64(bytes * 10, 1024);
+		bytes >>= 10;
+		u++;
+	}
+	seq_printf(m, "%llu.%llu%s", div_u64(tenths, 10), tenths % 10, units[u]);
+}
+
+static u64 nicmem_class_pages(const struct nicmem_census *c,
+			      enum nicmem_class cls)
+{
+	u64 pages = 0;
+	unsigned int i;
+
+	for (i = 0; i < c->nr_nodes; i++)
+		pages += c->node[i].cls[cls].pages;
+	return pages;
+}
+
+static u64 nicmem_counted_pages(const struct nicmem_census *c)
+{
+	u64 pages = 0;
+	int cls;
+
+	for (cls = 0; cls < NICMEM_NR_CLASSES; cls++)
+		pages += nicmem_class_pages(c, cls);
+	return pages;
+}
+
+static void nicmem_rx_totals(const struct nicmem_snapshot *snap, u64 *bytes,
+			     unsigned int *nr, enum nicmem_rx_source *worst)
+{
+	unsigned int i;
+
+	*bytes = 0;
+	*nr = 0;
+	*worst = NICMEM_RX_EXACT;
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+		if (ifi->source == NICMEM_RX_NONE)
+			continue;
+		*bytes += ifi->rx_bytes;
+		(*nr)++;
+		if (ifi->source < *worst)
+			*worst = ifi->source;
+	}
+}
+
+static void nicmem_print_verdict(struct seq_file *m,
+				 const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_census *c = &snap->census;
+	u64 total = c->mem_total * snap->page_size;
+	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
+	enum nicmem_rx_source worst;
+	unsigned int nr;
+	u64 rx;
+
+	nicmem_rx_totals(snap, &rx, &nr, &worst);
+	seq_printf(m, "verdict: NIC RX rings hold %llu bytes (", rx);
+	nicmem_iec(m, rx);
+	seq_puts(m, ", ");
+	nicmem_pct(m, rx, total);
+	seq_printf(m, " of MemTotal; %s, %u of %u interfaces); pinned-signature pages hold %llu bytes (",
+		   nr ? nicmem_source_names[worst] : "estimate", nr,
+		   snap->ifaces.nr, pinned * snap->page_size);
+	nicmem_iec(m, pinned * snap->page_size);
+	seq_puts(m, ", ");
+	nicmem_pct(m, pinned * snap->page_size, total);
+	seq_printf(m, " of MemTotal; %llu pages, refcount >= %u)\n", pinned,
+		   c->threshold);
+}
+
+static void nicmem_print_scan(struct seq_file *m,
+			      const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_census *c = &snap->census;
+
+	seq_printf(m, "scan: taken %lld age_ms %llu duration_ns %llu page_size %u nodes %u pfns %llu pages %llu threshold %u cache_ms %u interfaces %u of %u\n",
+		   (long long)snap->taken_real,
+		   div_u64(ktime_get_ns() - snap->taken_ns, NSEC_PER_MSEC),
+		   c->duration_ns, snap->page_size, c->nr_nodes, c->pfns_walked,
+		   nicmem_counted_pages(c), c->threshold, nicmem_cache_ms,
+		   snap->ifaces.nr, snap->ifaces.total);
+}
+
+static void nicmem_census_row(struct seq_file *m, const char *node,
+			      const char *cls, u64 pages, u64 objects,
+			      unsigned int page_size)
+{
+	seq_printf(m, "%-5s %-10s %12llu %16llu %12llu\n", node, cls, pages,
+		   pages * page_size, objects);
+}
+
+static void nicmem_print_census(struct seq_file *m,
+				const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_census *c = &snap->census;
+	u64 all_pages[NICMEM_NR_CLASSES] = {}, all_obj[NICMEM_NR_CLASSES] = {};
+	u64 tp = 0, to = 0;
+	unsigned int i;
+	char node[12];
+	int cls;
+
+	seq_puts(m, "#node class             pages            bytes      objects\n");
+	for (i = 0; i < c->nr_nodes; i++) {
+		const struct nicmem_node_census *nc = &c->node[i];
+		u64 np = 0, no = 0;
+
+		snprintf(node, sizeof(node), "%d", nc->nid);
+		for (cls = 0; cls < NICMEM_NR_CLASSES; cls++) {
+			nicmem_census_row(m, node, nicmem_class_names[cls],
+					  nc->cls[cls].pages,
+					  nc->cls[cls].objects, snap->page_size);
+			np += nc->cls[cls].pages;
+			no += nc->cls[cls].objects;
+			all_pages[cls] += nc->cls[cls].pages;
+			all_obj[cls] += nc->cls[cls].objects;
+		}
+		nicmem_census_row(m, node, "total", np, no, snap->page_size);
+		nicmem_census_row(m, node, "present", nc->present, 0,
+				  snap->page_size);
+		nicmem_census_row(m, node, "managed", nc->managed, 0,
+				  snap->page_size);
+	}
+	for (cls = 0; cls < NICMEM_NR_CLASSES; cls++) {
+		nicmem_census_row(m, "all", nicmem_class_names[cls],
+				  all_pages[cls], all_obj[cls], snap->page_size);
+		tp += all_pages[cls];
+		to += all_obj[cls];
+	}
+	nicmem_census_row(m, "all", "total", tp, to, snap->page_size);
+}
+
+static void nicmem_meminfo_row(struct seq_file *m, const char *item,
+			       u64 census, u64 meminfo, const char *what)
+{
+	seq_printf(m, "%-9s %12llu %12llu %+12lld  %s\n", item, census,
+		   meminfo, (long long)(census - meminfo), what);
+}
+
+static void nicmem_print_meminfo(struct seq_file *m,
+				 const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_census *c = &snap->census;
+	u64 counted = nicmem_counted_pages(c);
+	u64 reserved = nicmem_class_pages(c, NICMEM_RESERVED);
+
+	seq_puts(m, "#item           census      meminfo         diff  census_is (pages)\n");
+	nicmem_meminfo_row(m, "MemTotal", counted - reserved, c->mem_total,
+			   "all_counted_pages_minus_reserved");
+	nicmem_meminfo_row(m, "MemFree", nicmem_class_pages(c, NICMEM_FREE),
+			   c->mem_free, "buddy_free_pages");
+}
+
+static void nicmem_print_ifaces(struct seq_file *m,
+				const struct nicmem_snapshot *snap)
+{
+	unsigned int i;
+
+	seq_puts(m, "#netns      ifindex name             driver       bus            numa   mtu state rxq channels  ring ring_max order  rx_pages         rx_bytes source   note\n");
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+		seq_printf(m, "%-11u %7d %-16s %-12s %-14s %4d %5u %-5s %3u %8u %5u %8u ",
+			   ifi->netns, ifi->ifindex, ifi->name, ifi->driver,
+			   ifi->bus, ifi->numa_node, ifi->mtu,
+			   ifi->up ? "up" : "down", ifi->rx_queues,
+			   ifi->channels, ifi->ring_cur, ifi->ring_max);
+		if (ifi->source == NICMEM_RX_NONE)
+			seq_printf(m, "%5s %9s %16s", "-", "-", "-");
+		else
+			seq_printf(m, "%5u %9llu %16llu", ifi->page_order,
+				   ifi->rx_pages, ifi->rx_bytes);
+		seq_printf(m, " %-8s %s\n", nicmem_source_names[ifi->source],
+			   ifi->note[0] ? ifi->note : "-");
+	}
+}
+
+/* [lo, hi] of a histogram bucket; hi is U64_MAX for the last one */
+static void nicmem_bucket_range(unsigned int b, u64 *lo, u64 *hi)
+{
+	*lo = b ? 1ULL << (b - 1) : 0;
+	*hi = b == NICMEM_HIST_BUCKETS - 1 ? U64_MAX : b ? (1ULL << b) - 1 : 0;
+}
+
+static void nicmem_print_hist(struct seq_file *m,
+			      const struct nicmem_snapshot *snap)
+{
+	unsigned int b;
+	u64 lo, hi;
+
+	seq_puts(m, "#refcount_min refcount_max        pages            bytes\n");
+	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+		nicmem_bucket_range(b, &lo, &hi);
+		seq_printf(m, "%13llu ", lo);
+		if (hi == U64_MAX)
+			seq_printf(m, "%12s", "inf");
+		else
+			seq_printf(m, "%12llu", hi);
+		seq_printf(m, " %12llu %16llu\n", snap->census.hist[b],
+			   snap->census.hist[b] * snap->page_size);
+	}
+}
+
+static int nicmem_summary_show(struct seq_file *m, void *v)
+{
+	const struct nicmem_snapshot *snap = m->private;
+
+	nicmem_header(m);
+	nicmem_print_verdict(m, snap);
+	nicmem_print_scan(m, snap);
+	seq_puts(m, "\n# census: pages by class and NUMA node; bytes = pages x page_size; objects count a compound page once\n");
+	nicmem_print_census(m, snap);
+	seq_puts(m, "\n# meminfo: the census against /proc/meminfo's source (si_meminfo)\n");
+	nicmem_print_meminfo(m, snap);
+	seq_puts(m, "\n# interfaces: every namespace; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order)\n");
+	nicmem_print_ifaces(m, snap);
+	return 0;
+}
+
+static int nicmem_census_show(struct seq_file *m, void *v)
+{
+	nicmem_header(m);
+	nicmem_print_census(m, m->private);
+	return 0;
+}
+
+static int nicmem_interfaces_show(struct seq_file *m, void *v)
+{
+	nicmem_header(m);
+	nicmem_print_ifaces(m, m->private);
+	return 0;
+}
+
+static int nicmem_histogram_show(struct seq_file *m, void *v)
+{
+	const struct nicmem_snapshot *snap = m->private;
+
+	nicmem_header(m);
+	seq_printf(m, "# refcount of unmapped, mapping-less, non-LRU, non-slab kernel pages (pinned signature from %u)\n",
+		   snap->census.threshold);
+	nicmem_print_hist(m, snap);
+	return 0;
+}
+
+/* ---- Prometheus text exposition ---- */
+
+/* A label value with \, " and newline escaped. */
+static void nicmem_prom_label(struct seq_file *m, const char *name,
+			      const char *val, bool first)
+{
+	seq_printf(m, "%s%s=\"", first ? "" : ",", name);
+	for (; *val; val++) {
+		if (*val == '\\' || *val == '"')
+			seq_printf(m, "\\%c", *val);
+		else if (*val == '\n')
+			seq_puts(m, "\\n");
+		else
+			seq_putc(m, *val);
+	}
+	seq_putc(m, '"');
+}
+
+static void nicmem_prom_head(struct seq_file *m, const char *name,
+			     const char *help)
+{
+	seq_printf(m, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
+}
+
+/* name{netns="…",device="…",driver="…" */
+static void nicmem_prom_iface(struct seq_file *m, const char *name,
+			      const struct nicmem_iface *ifi)
+{
+	char ns[12];
+
+	snprintf(ns, sizeof(ns), "%u", ifi->netns);
+	seq_printf(m, "%s{", name);
+	nicmem_prom_label(m, "netns", ns, true);
+	nicmem_prom_label(m, "device", ifi->name, false);
+	nicmem_prom_label(m, "driver", ifi->driver, false);
+}
+
+static void nicmem_prom_ifaces(struct seq_file *m,
+			       const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_ifaces *ifs = &snap->ifaces;
+	unsigned int i;
+	char node[12];
+
+	nicmem_prom_head(m, "nicmem_interface_info",
+			 "One series per interface of every network namespace.");
+	for (i = 0; i < ifs->nr; i++) {
+		snprintf(node, sizeof(node), "%d", ifs->if_[i].numa_node);
+		nicmem_prom_iface(m, "nicmem_interface_info", &ifs->if_[i]);
+		nicmem_prom_label(m, "bus", ifs->if_[i].bus, false);
+		nicmem_prom_label(m, "numa_node", node, false);
+		nicmem_prom_label(m, "state", ifs->if_[i].up ? "up" : "down",
+				  false);
+		seq_puts(m, "} 1\n");
+	}
+	nicmem_prom_head(m, "nicmem_rx_queues", "Active RX queues (real_num_rx_queues).");
+	for (i = 0; i < ifs->nr; i++) {
+		nicmem_prom_iface(m, "nicmem_rx_queues", &ifs->if_[i]);
+		seq_printf(m, "} %u\n", ifs->if_[i].rx_queues);
+	}
+	nicmem_prom_head(m, "nicmem_rx_ring_descriptors",
+			 "RX ring size per queue (ethtool -g current), 0 if unknown.");
+	for (i = 0; i < ifs->nr; i++) {
+		nicmem_prom_iface(m, "nicmem_rx_ring_descriptors", &ifs->if_[i]);
+		seq_printf(m, "} %u\n", ifs->if_[i].ring_cur);
+	}
+	nicmem_prom_head(m, "nicmem_rx_pinned_pages",
+			 "Pages held by the interface's RX rings; source says whether estimated or walked.");
+	for (i = 0; i < ifs->nr; i++) {
+		if (ifs->if_[i].source == NICMEM_RX_NONE)
+			continue;
+		nicmem_prom_iface(m, "nicmem_rx_pinned_pages", &ifs->if_[i]);
+		nicmem_prom_label(m, "source",
+				  nicmem_source_names[ifs->if_[i].source], false);
+		seq_printf(m, "} %llu\n", ifs->if_[i].rx_pages);
+	}
+	nicmem_prom_head(m, "nicmem_rx_pinned_bytes",
+			 "Bytes held by the interface's RX rings; source says whether estimated or walked.");
+	for (i = 0; i < ifs->nr; i++) {
+		if (ifs->if_[i].source == NICMEM_RX_NONE)
+			continue;
+		nicmem_prom_iface(m, "nicmem_rx_pinned_bytes", &ifs->if_[i]);
+		nicmem_prom_label(m, "source",
+				  nicmem_source_names[ifs->if_[i].source], false);
+		seq_printf(m, "} %llu\n", ifs->if_[i].rx_bytes);
+	}
+}
+
+static void nicmem_prom_census(struct seq_file *m,
+			       const struct nicmem_snapshot *snap, bool bytes)
+{
+	const struct nicmem_census *c = &snap->census;
+	const char *name = bytes ? "nicmem_census_bytes" : "nicmem_census_pages";
+	unsigned int i;
+	char node[12];
+	int cls;
+
+	nicmem_prom_head(m, name, bytes ?
+			 "Bytes by census class and NUMA node." :
+			 "Pages by census class and NUMA node.");
+	for (i = 0; i < c->nr_nodes; i++) {
+		snprintf(node, sizeof(node), "%d", c->node[i].nid);
+		for (cls = 0; cls < NICMEM_NR_CLASSES; cls++) {
+			u64 pages = c->node[i].cls[cls].pages;
+
+			seq_printf(m, "%s{", name);
+			nicmem_prom_label(m, "node", node, true);
+			nicmem_prom_label(m, "class", nicmem_class_names[cls],
+					  false);
+			seq_printf(m, "} %llu\n",
+				   bytes ? pages * snap->page_size : pages);
+		}
+	}
+}
+
+static int nicmem_metrics_show(struct seq_file *m, void *v)
+{
+	const struct nicmem_snapshot *snap = m->private;
+	const struct nicmem_census *c = &snap->census;
+	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
+	enum nicmem_rx_source worst;
+	unsigned int b, nr;
+	char lo_s[24], hi_s[24];
+	u64 rx, lo, hi;
+
+	seq_printf(m, "# nicmem - version: %d\n", NICMEM_FORMAT_VERSION);
+	nicmem_prom_head(m, "nicmem_info", "nicmem output format version.");
+	seq_printf(m, "nicmem_info{version=\"%d\"} 1\n", NICMEM_FORMAT_VERSION);
+	nicmem_prom_head(m, "nicmem_page_size_bytes", "PAGE_SIZE of the running kernel.");
+	seq_printf(m, "nicmem_page_size_bytes %u\n", snap->page_size);
+	nicmem_prom_head(m, "nicmem_scan_duration_seconds", "Wall time of the page census.");
+	seq_printf(m, "nicmem_scan_duration_seconds %llu.%09llu\n",
+		   div_u64(c->duration_ns, NSEC_PER_SEC),
+		   c->duration_ns % NSEC_PER_SEC);
+	nicmem_prom_head(m, "nicmem_scan_timestamp_seconds", "When the snapshot was taken (Unix time).");
+	seq_printf(m, "nicmem_scan_timestamp_seconds %lld\n",
+		   (long long)snap->taken_real);
+	nicmem_prom_head(m, "nicmem_memtotal_bytes", "MemTotal as /proc/meminfo reports it.");
+	seq_printf(m, "nicmem_memtotal_bytes %llu\n", c->mem_total * snap->page_size);
+	nicmem_prom_head(m, "nicmem_memfree_bytes", "MemFree as /proc/meminfo reports it.");
+	seq_printf(m, "nicmem_memfree_bytes %llu\n", c->mem_free * snap->page_size);
+	nicmem_prom_census(m, snap, false);
+	nicmem_prom_census(m, snap, true);
+	nicmem_prom_head(m, "nicmem_pinned_signature_pages",
+			 "Unmapped non-LRU kernel pages with refcount at or above the threshold.");
+	seq_printf(m, "nicmem_pinned_signature_pages %llu\n", pinned);
+	nicmem_prom_head(m, "nicmem_pinned_signature_bytes",
+			 "Bytes of unmapped non-LRU kernel pages with refcount at or above the threshold.");
+	seq_printf(m, "nicmem_pinned_signature_bytes %llu\n",
+		   pinned * snap->page_size);
+	nicmem_prom_head(m, "nicmem_refcount_pages",
+			 "Unmapped non-LRU kernel pages by refcount range (log2 buckets).");
+	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+		nicmem_bucket_range(b, &lo, &hi);
+		snprintf(lo_s, sizeof(lo_s), "%llu", lo);
+		if (hi == U64_MAX)
+			strscpy(hi_s, "+Inf", sizeof(hi_s));
+		else
+			snprintf(hi_s, sizeof(hi_s), "%llu", hi);
+		seq_puts(m, "nicmem_refcount_pages{");
+		nicmem_prom_label(m, "refcount_min", lo_s, true);
+		nicmem_prom_label(m, "refcount_max", hi_s, false);
+		seq_printf(m, "} %llu\n", c->hist[b]);
+	}
+	nicmem_rx_totals(snap, &rx, &nr, &worst);
+	nicmem_prom_head(m, "nicmem_nic_rx_bytes",
+			 "Bytes held by NIC RX rings over all interfaces with a figure.");
+	seq_printf(m, "nicmem_nic_rx_bytes %llu\n", rx);
+	nicmem_prom_ifaces(m, snap);
+	return 0;
+}
+
+/* ---- file plumbing ---- */
+
+struct nicmem_file {
+	const char *name;
+	int (*show)(struct seq_file *m, void *v);
+};
+
+static const struct nicmem_file nicmem_files[] = {
+	{ "summary",	nicmem_summary_show },
+	{ "census",	nicmem_census_show },
+	{ "interfaces",	nicmem_interfaces_show },
+	{ "histogram",	nicmem_histogram_show },
+	{ "metrics",	nicmem_metrics_show },
+};
+
+static int nicmem_open(struct inode *inode, struct file *file)
+{
+	const struct nicmem_file *nf = inode->i_private;
+	struct nicmem_snapshot *snap = nicmem_snapshot_get();
+	size_t size;
+	int ret;
+
+	if (IS_ERR(snap))
+		return PTR_ERR(snap);
+	/* enough for the whole output, so show() runs once */
+	size = 16384 + (size_t)snap->ifaces.nr * 1024 +
+	       (size_t)snap->census.nr_nodes * 4096;
+	ret = single_open_size(file, nf->show, snap, size);
+	if (ret)
+		nicmem_snapshot_put(snap);
+	return ret;
+}
+
+static int nicmem_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+
+	nicmem_snapshot_put(m->private);
+	return single_release(inode, file);
+}
+
+static const struct file_operations nicmem_fops = {
+	.owner		= THIS_MODULE,
+	.open		= nicmem_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= nicmem_release,
+};
+
+void nicmem_debugfs_init(void)
+{
+	unsigned int i;
+
+	nicmem_dir = debugfs_create_dir("nicmem", NULL);
+	for (i = 0; i < ARRAY_SIZE(nicmem_files); i++)
+		debugfs_create_file(nicmem_files[i].name, 0400, nicmem_dir,
+				    (void *)&nicmem_files[i], &nicmem_fops);
+}
+
+void nicmem_debugfs_exit(void)
+{
+	debugfs_remove_recursive(nicmem_dir);
+}

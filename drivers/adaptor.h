@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The driver adaptor interface: what nicmem knows about one NIC driver.
+ *
+ * Each adaptor lives in its own file under drivers/ and defines exactly one
+ * const struct nicmem_adaptor. drivers/registry.c lists them in one table;
+ * adding a driver is one new file, one line in that table and one object in
+ * Kbuild.
+ */
+#ifndef _NICMEM_ADAPTOR_H
+#define _NICMEM_ADAPTOR_H
+
+#include "../nicmem.h"
+
+/* The adaptor's driver keeps one whole RX page (of some order) per
+ * descriptor, so queues x ring size x page size is what the rings pin.
+ */
+#define NICMEM_AD_PAGE_PER_DESC	BIT(0)
+
+/**
+ * struct nicmem_adaptor - what nicmem knows about one NIC driver
+ * @driver: driver name as dev_driver_string() of the net_device's parent
+ *	returns it ("ixgbe", "i40e", "mlx5_core"). Required, unique.
+ * @flags: NICMEM_AD_* capabilities.
+ * @order0_max_mtu: with NICMEM_AD_PAGE_PER_DESC, the largest MTU for which
+ *	the driver's RX buffers are order-0 pages when PAGE_SIZE < 8192; above
+ *	it they are order 1 (3 KiB buffers). With PAGE_SIZE >= 8192 they are
+ *	always order 0. This is the estimator's rule for every Intel driver.
+ * @rx_page_order: optional; overrides @order0_max_mtu for drivers with
+ *	another rule. Called without locks, must not sleep, must not touch
+ *	@ifi->dev (it sees only what the core read: MTU, queues, ring sizes).
+ * @walk_rx: optional; the exact count. Called with rtnl held (taken
+ *	killably by the core, for this interface only) and with a reference
+ *	on @ifi->dev; may sleep and should cond_resched() in long loops. Reads
+ *	of the driver's memory must be nofault and validated. On success it
+ *	fills @ifi->rx_pages, @ifi->rx_bytes, @ifi->page_order and @ifi->note
+ *	and returns 0; otherwise it returns a negative errno, writes the
+ *	reason to @ifi->note and the core falls back to the estimate.
+ */
+struct nicmem_adaptor {
+	const char *driver;
+	unsigned int flags;
+	unsigned int order0_max_mtu;
+	unsigned int (*rx_page_order)(const struct nicmem_iface *ifi);
+	int (*walk_rx)(struct nicmem_iface *ifi);
+};
+
+unsigned int nicmem_rx_page_order(const struct nicmem_adaptor *ad,
+				  const struct nicmem_iface *ifi,
+				  unsigned int page_size);
+
+const struct nicmem_adaptor *
+nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
+		      unsigned int n, const char *driver);
+int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
+			 unsigned int n);
+
+const struct nicmem_adaptor *nicmem_adaptor_find(const char *driver);
+int nicmem_adaptors_init(void);
+void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
+			struct nicmem_iface *ifi, unsigned int page_size);
+
+/* the adaptors (one file each) */
+extern const struct nicmem_adaptor nicmem_adaptor_ixgbe;
+extern const struct nicmem_adaptor nicmem_adaptor_i40e;
+extern const struct nicmem_adaptor nicmem_adaptor_igb;
+extern const struct nicmem_adaptor nicmem_adaptor_ice;
+extern const struct nicmem_adaptor nicmem_adaptor_iavf;
+
+#endif /* _NICMEM_ADAPTOR_H */

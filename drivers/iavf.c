@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * iavf: one page per RX descriptor with the pagecnt_bias scheme up to 6.9
+ * (same rules as i40e: rx_buf_len 3072, order 1, above MTU 1500 on
+ * PAGE_SIZE < 8192); from 6.10 libeth/page_pool, for which the estimate
+ * is an upper bound.
+ */
+#include "adaptor.h"
+
+const struct nicmem_adaptor nicmem_adaptor_iavf = {
+	.driver		= "iavf",
+	.flags		= NICMEM_AD_PAGE_PER_DESC,
+	.order0_max_mtu	= 1500,
+};

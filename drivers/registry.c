@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The adaptor registry and the estimator shared by the adaptors.
+ */
+#define pr_fmt(fmt) "nicmem: " fmt
+
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include "adaptor.h"
+
+/* Every adaptor nicmem knows; one line per driver. */
+static const struct nicmem_adaptor * const nicmem_adaptors[] = {
+	&nicmem_adaptor_ixgbe,
+	&nicmem_adaptor_i40e,
+	&nicmem_adaptor_igb,
+	&nicmem_adaptor_ice,
+	&nicmem_adaptor_iavf,
+};
+
+/**
+ * nicmem_rx_page_order() - the estimator's RX page order for an interface
+ * @ad: its adaptor, with NICMEM_AD_PAGE_PER_DESC
+ * @ifi: the interface
+ * @page_size: PAGE_SIZE of the kernel the figure is for
+ *
+ * With PAGE_SIZE < 8192, ixgbe, i40e, ice, iavf and igb switch their RX
+ * buffers to 3 KiB (order-1 pages) once the frame no longer fits a
+ * half-page buffer; with larger pages they always use order 0.
+ */
+unsigned int nicmem_rx_page_order(const struct nicmem_adaptor *ad,
+				  const struct nicmem_iface *ifi,
+				  unsigned int page_size)
+{
+	if (ad->rx_page_order)
+		return ad->rx_page_order(ifi);
+	if (page_size >= 8192)
+		return 0;
+	return ifi->mtu > ad->order0_max_mtu ? 1 : 0;
+}
+
+const struct nicmem_adaptor *
+nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
+		      unsigned int n, const char *driver)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(table[i]->driver, driver))
+			return table[i];
+	return NULL;
+}
+
+/**
+ * nicmem_adaptor_check() - validate an adaptor table
+ * @table: the adaptors
+ * @n: how many
+ *
+ * Return: 0, or -EINVAL (with a pr_err naming the adaptor) when an entry
+ * has no driver name, a duplicate name, or a page-per-descriptor claim
+ * without an order rule.
+ */
+int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
+			 unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		const struct nicmem_adaptor *ad = table[i];
+
+		if (!ad || !ad->driver || !ad->driver[0]) {
+			pr_err("adaptor %u has no driver name\n", i);
+			return -EINVAL;
+		}
+		if (nicmem_adaptor_lookup(table, i, ad->driver)) {
+			pr_err("adaptor %s registered twice\n", ad->driver);
+			return -EINVAL;
+		}
+		if ((ad->flags & NICMEM_AD_PAGE_PER_DESC) &&
+		    !ad->rx_page_order && !ad->order0_max_mtu) {
+			pr_err("adaptor %s: page per descriptor without an order rule\n",
+			       ad->driver);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+const struct nicmem_adaptor *nicmem_adaptor_find(const char *driver)
+{
+	return nicmem_adaptor_lookup(nicmem_adaptors,
+				     ARRAY_SIZE(nicmem_adaptors), driver);
+}
+
+int nicmem_adaptors_init(void)
+{
+	return nicmem_adaptor_check(nicmem_adaptors,
+				    ARRAY_SIZE(nicmem_adaptors));
+}
+
+/**
+ * nicmem_rx_estimate() - RX memory a page-per-descriptor driver pins
+ * @ad: the interface's adaptor, or NULL
+ * @ifi: the interface, with rx_queues, ring_cur and mtu read
+ * @page_size: PAGE_SIZE of the running kernel
+ *
+ * rx_queues x ring_cur descriptors, each holding one page of
+ * page_size << order bytes. Leaves the interface at NICMEM_RX_NONE with a
+ * note when the driver is not known to work that way or the ring size is
+ * unknown.
+ */
+void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
+			struct nicmem_iface *ifi, unsigned int page_size)
+{
+	if (!ad || !(ad->flags & NICMEM_AD_PAGE_PER_DESC)) {
+		ifi->source = NICMEM_RX_NONE;
+		strscpy(ifi->note, ad ? "no_page_per_descriptor" : "no_adaptor",
+			sizeof(ifi->note));
+		return;
+	}
+	if (!ifi->ring_cur) {
+		ifi->source = NICMEM_RX_NONE;
+		strscpy(ifi->note, "ring_size_unknown", sizeof(ifi->note));
+		return;
+	}
+	ifi->page_order = nicmem_rx_page_order(ad, ifi, page_size);
+	ifi->rx_pages = (u64)ifi->rx_queues * ifi->ring_cur << ifi->page_order;
+	ifi->rx_bytes = ifi->rx_pages * page_size;
+	ifi->source = NICMEM_RX_ESTIMATE;
+	if (ad->rx_page_order || page_size >= 8192)
+		snprintf(ifi->note, sizeof(ifi->note), "order%u_page_per_desc",
+			 ifi->page_order);
+	else
+		snprintf(ifi->note, sizeof(ifi->note),
+			 "order%u_page_per_desc(order1_if_mtu>%u)",
+			 ifi->page_order, ad->order0_max_mtu);
+}

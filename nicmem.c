@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nicmem: how much memory the NIC drivers hold, on which interface and
+ * queue, and in what state. Module init/exit, parameters, and the snapshot
+ * that one walk produces and every reader within cache_ms shares.
+ */
+/* nicmem.c is built as nicmem_main.o (see Kbuild): name the module itself */
+#define pr_fmt(fmt) "nicmem: " fmt
+
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include "nicmem.h"
+#include "drivers/adaptor.h"
+
+#define NICMEM_THRESHOLD_MIN	64
+#define NICMEM_THRESHOLD_MAX	(1U << 24)
+#define NICMEM_CACHE_MS_MAX	3600000U
+
+unsigned int nicmem_threshold = 1024;
+unsigned int nicmem_cache_ms = 1000;
+
+/* A kernel_param_ops setter that accepts an unsigned int in [min, max]. */
+struct nicmem_range {
+	unsigned int min, max;
+};
+
+static int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
+				  const struct nicmem_range *r)
+{
+	unsigned int v;
+	int ret = kstrtouint(val, 0, &v);
+
+	if (ret || v < r->min || v > r->max) {
+		pr_err("%s=%s is not valid: give an integer in [%u, %u]\n",
+		       kp->name, val, r->min, r->max);
+		return -EINVAL;
+	}
+	*(unsigned int *)kp->arg = v;
+	return 0;
+}
+
+static const struct nicmem_range nicmem_threshold_range = {
+	NICMEM_THRESHOLD_MIN, NICMEM_THRESHOLD_MAX
+};
+
+static int nicmem_threshold_set(const char *val, const struct kernel_param *kp)
+{
+	return nicmem_param_set_range(val, kp, &nicmem_threshold_range);
+}
+
+static const struct kernel_param_ops nicmem_threshold_ops = {
+	.set = nicmem_threshold_set,
+	.get = param_get_uint,
+};
+
+static const struct nicmem_range nicmem_cache_ms_range = {
+	0, NICMEM_CACHE_MS_MAX
+};
+
+static int nicmem_cache_ms_set(const char *val, const struct kernel_param *kp)
+{
+	return nicmem_param_set_range(val, kp, &nicmem_cache_ms_range);
+}
+
+static const struct kernel_param_ops nicmem_cache_ms_ops = {
+	.set = nicmem_cache_ms_set,
+	.get = param_get_uint,
+};
+
+module_param_cb(threshold, &nicmem_threshold_ops, &nicmem_threshold, 0444);
+MODULE_PARM_DESC(threshold,
+		 "refcount from which an unmapped non-LRU kernel page has the pinned signature [64, 16777216] (default 1024)");
+module_param_cb(cache_ms, &nicmem_cache_ms_ops, &nicmem_cache_ms, 0444);
+MODULE_PARM_DESC(cache_ms,
+		 "readers within this many ms of a walk share its result; 0 walks on every open [0, 3600000] (default 1000)");
+
+/*
+ * nicmem_lock serializes walks and protects nicmem_cached. Readers hold a
+ * kref on the snapshot they print, so a new walk never frees a snapshot a
+ * reader is still printing. Never taken by anything but nicmem's open().
+ */
+static DEFINE_MUTEX(nicmem_lock);
+static struct nicmem_snapshot *nicmem_cached;
+
+static void nicmem_snapshot_release(struct kref *ref)
+{
+	struct nicmem_snapshot *snap =
+		container_of(ref, struct nicmem_snapshot, ref);
+
+	nicmem_census_free(&snap->census);
+	nicmem_ifaces_free(&snap->ifaces);
+	kfree(snap);
+}
+
+void nicmem_snapshot_put(struct nicmem_snapshot *snap)
+{
+	kref_put(&snap->ref, nicmem_snapshot_release);
+}
+
+static struct nicmem_snapshot *nicmem_snapshot_take(void)
+{
+	struct nicmem_snapshot *snap;
+	int ret;
+
+	snap = kzalloc(sizeof(*snap), GFP_KERNEL);
+	if (!snap)
+		return ERR_PTR(-ENOMEM);
+	kref_init(&snap->ref);
+	snap->taken_ns = ktime_get_ns();
+	snap->taken_real = ktime_get_real_seconds();
+	snap->page_size = PAGE_SIZE;
+	ret = nicmem_census_init(&snap->census);
+	if (!ret)
+		ret = nicmem_census_walk(&snap->census, nicmem_threshold);
+	if (!ret)
+		ret = nicmem_ifaces_walk(&snap->ifaces);
+	if (ret) {
+		nicmem_snapshot_put(snap);
+		return ERR_PTR(ret);
+	}
+	return snap;
+}
+
+/**
+ * nicmem_snapshot_get() - the current snapshot, walking if it is stale
+ *
+ * Return: a snapshot with a reference the caller drops with
+ * nicmem_snapshot_put(), or an ERR_PTR (-EINTR on a fatal signal).
+ */
+struct nicmem_snapshot *nicmem_snapshot_get(void)
+{
+	struct nicmem_snapshot *snap;
+
+	if (mutex_lock_killable(&nicmem_lock))
+		return ERR_PTR(-EINTR);
+	snap = nicmem_cached;
+	if (!snap || !nicmem_cache_ms ||
+	    ktime_get_ns() - snap->taken_ns >
+	    (u64)nicmem_cache_ms * NSEC_PER_MSEC) {
+		snap = nicmem_snapshot_take();
+		if (IS_ERR(snap))
+			goto out;
+		if (nicmem_cached)
+			nicmem_snapshot_put(nicmem_cached);
+		nicmem_cached = snap;
+	}
+	kref_get(&snap->ref);
+out:
+	mutex_unlock(&nicmem_lock);
+	return snap;
+}
+
+static int __init nicmem_init(void)
+{
+	int ret = nicmem_adaptors_init();
+
+	if (ret)
+		return ret;
+	nicmem_debugfs_init();
+	pr_info("loaded: threshold=%u cache_ms=%u page_size=%lu\n",
+		nicmem_threshold, nicmem_cache_ms, PAGE_SIZE);
+	return 0;
+}
+
+static void __exit nicmem_exit(void)
+{
+	/* waits for readers inside our file operations */
+	nicmem_debugfs_exit();
+	if (nicmem_cached)
+		nicmem_snapshot_put(nicmem_cached);
+	nicmem_cached = NULL;
+}
+
+module_init(nicmem_init);
+module_exit(nicmem_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Census of the memory NIC drivers hold, per interface and queue");
+MODULE_AUTHOR("nicmem developers");

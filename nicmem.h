@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nicmem: how much memory do the NIC drivers hold, where, and in what state.
+ *
+ * Shared declarations of the module: the census (walk.c), the interface
+ * inventory (walk.c, drivers/), the snapshot cache (nicmem.c) and the
+ * debugfs printers (debugfs.c).
+ */
+#ifndef _NICMEM_H
+#define _NICMEM_H
+
+#include <linux/types.h>
+#include <linux/kref.h>
+#include <linux/if.h>
+#include <linux/netdevice.h>
+
+#define NICMEM_FORMAT_VERSION	1
+
+/* Page classes of the census; every counted page lands in exactly one. */
+enum nicmem_class {
+	NICMEM_FREE,		/* in the buddy allocator (MemFree) */
+	NICMEM_FREE_PCP,	/* refcount 0, not buddy: pcp lists, being freed */
+	NICMEM_LRU_ANON,	/* on an LRU list, anonymous */
+	NICMEM_LRU_FILE,	/* on an LRU list, file backed or shmem */
+	NICMEM_SLAB,		/* slab/slub backing pages */
+	NICMEM_PAGE_POOL,	/* page_pool pages (pp_magic, 5.14+) */
+	NICMEM_HUGETLB,		/* hugetlbfs pages, free or in use */
+	NICMEM_RESERVED,	/* PG_reserved: memmap, firmware, holes */
+	NICMEM_PINNED,		/* the seed's signature, refcount >= threshold */
+	NICMEM_KERNEL,		/* unmapped non-LRU kernel pages below threshold */
+	NICMEM_OTHER,		/* mapped or with a mapping but off the LRU, typed */
+	NICMEM_NR_CLASSES
+};
+
+extern const char * const nicmem_class_names[NICMEM_NR_CLASSES];
+
+/*
+ * Refcount histogram of unmapped, non-LRU, non-slab kernel pages (the
+ * population the pinned signature is tested on). Bucket 0 holds refcount
+ * <= 0, bucket b (1..NICMEM_HIST_BUCKETS-2) holds [2^(b-1), 2^b - 1], the
+ * last bucket everything from 2^(NICMEM_HIST_BUCKETS-2) up. With 19
+ * buckets, 0xffff is in bucket 16, 0x10000 in bucket 17 and the last
+ * bucket starts at 0x20000.
+ */
+#define NICMEM_HIST_BUCKETS	19
+
+/**
+ * struct nicmem_page_snap - one snapshot of a page, read once
+ * @refcount: page_ref_count() of the page (the head for compound pages)
+ * @order: compound or buddy order, 0 for a single page
+ * @buddy: PageBuddy
+ * @reserved: PageReserved
+ * @hugetlb: a hugetlbfs page (head)
+ * @slab: PageSlab
+ * @lru: PageLRU
+ * @anon: PageAnon (mapping has PAGE_MAPPING_ANON)
+ * @page_pool: pp_magic carries PP_SIGNATURE
+ * @typed: another page type (page tables, offline, guard)
+ * @mapped: mapped into a user page table
+ * @has_mapping: page->mapping is not NULL
+ *
+ * The classification is a pure function of this snapshot, so it can be
+ * unit tested without touching real pages.
+ */
+struct nicmem_page_snap {
+	int refcount;
+	unsigned int order;
+	bool buddy;
+	bool reserved;
+	bool hugetlb;
+	bool slab;
+	bool lru;
+	bool anon;
+	bool page_pool;
+	bool typed;
+	bool mapped;
+	bool has_mapping;
+};
+
+enum nicmem_class nicmem_classify(const struct nicmem_page_snap *s,
+				  unsigned int threshold);
+unsigned int nicmem_hist_bucket(int refcount);
+bool nicmem_hist_counts(const struct nicmem_page_snap *s);
+
+struct nicmem_class_count {
+	u64 pages;	/* base pages */
+	u64 objects;	/* allocations: a compound page counts once */
+};
+
+struct nicmem_node_census {
+	int nid;
+	u64 spanned;			/* node_spanned_pages() */
+	u64 present;			/* node_present_pages() */
+	u64 managed;			/* sum of zone_managed_pages() */
+	u64 scanned;			/* pfns with an online struct page */
+	struct nicmem_class_count cls[NICMEM_NR_CLASSES];
+};
+
+struct nicmem_census {
+	unsigned int nr_nodes;
+	struct nicmem_node_census *node;	/* nr_nodes entries */
+	u64 hist[NICMEM_HIST_BUCKETS];		/* pages */
+	u64 pfns_walked;			/* pfns visited, incl. skipped */
+	u64 duration_ns;
+	unsigned int threshold;
+	bool interrupted;			/* a fatal signal stopped it */
+	/* si_meminfo() taken right after the walk, in pages */
+	u64 mem_total;
+	u64 mem_free;
+};
+
+#define NICMEM_BUS_LEN	32
+#define NICMEM_DRV_LEN	32
+#define NICMEM_NOTE_LEN	64
+
+/* Sources of an interface's RX pinned-memory figure. */
+enum nicmem_rx_source {
+	NICMEM_RX_NONE,		/* no adaptor knows this driver */
+	NICMEM_RX_ESTIMATE,	/* queues x ring size x page size << order */
+	NICMEM_RX_EXACT,	/* walked from the driver's rings */
+};
+
+/**
+ * struct nicmem_iface - one network interface of one namespace
+ * All counts are samples taken without stopping the datapath.
+ */
+struct nicmem_iface {
+	struct net_device *dev;		/* held only while the walk runs */
+	u32 netns;			/* net->ns.inum, as in /proc/PID/ns/net */
+	int ifindex;
+	char name[IFNAMSIZ];
+	char driver[NICMEM_DRV_LEN];	/* "virtual" when there is no parent */
+	char bus[NICMEM_BUS_LEN];	/* PCI address or parent device name */
+	int numa_node;			/* NUMA_NO_NODE when unknown */
+	unsigned int mtu;
+	bool up;			/* netif_oper_up() */
+	unsigned int rx_queues;		/* real_num_rx_queues */
+	unsigned int channels;		/* ethtool combined + rx, 0 = unsupported */
+	unsigned int ring_cur;		/* ethtool rx_pending, 0 = unknown */
+	unsigned int ring_max;		/* ethtool rx_max_pending */
+	enum nicmem_rx_source source;
+	unsigned int page_order;	/* of the RX buffers, when known */
+	u64 rx_pages;			/* pinned RX pages (source says how) */
+	u64 rx_bytes;
+	char note[NICMEM_NOTE_LEN];	/* why no figure, or how it was made */
+};
+
+struct nicmem_ifaces {
+	unsigned int nr;		/* listed */
+	unsigned int total;		/* registered; more than nr if capped */
+	struct nicmem_iface *if_;
+};
+
+/* One reading of everything, shared by the readers that use it. */
+struct nicmem_snapshot {
+	struct kref ref;
+	u64 taken_ns;			/* ktime_get_ns() at the start */
+	time64_t taken_real;		/* wall clock, seconds */
+	unsigned int page_size;
+	struct nicmem_census census;
+	struct nicmem_ifaces ifaces;
+};
+
+/* module parameters (nicmem.c) */
+extern unsigned int nicmem_threshold;
+extern unsigned int nicmem_cache_ms;
+
+/* walk.c */
+int nicmem_census_init(struct nicmem_census *c);
+void nicmem_census_free(struct nicmem_census *c);
+int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold);
+int nicmem_ifaces_walk(struct nicmem_ifaces *ifs);
+void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
+
+/* nicmem.c */
+struct nicmem_snapshot *nicmem_snapshot_get(void);
+void nicmem_snapshot_put(struct nicmem_snapshot *snap);
+
+/* debugfs.c */
+void nicmem_debugfs_init(void);
+void nicmem_debugfs_exit(void);
+
+#endif /* _NICMEM_H */

@@ -1,0 +1,326 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# nicmem's tests inside the test VM (busybox sh, as /init's child).
+# Prints TAP-like lines ("ok N - ..." / "not ok N - ...") that the host
+# counts, "# ..." comments, and files between "#BEGIN-FILE name" and
+# "#END-FILE" for the host to check (promtool) or show (make demo).
+#
+# Usage: nicmem-tests.sh [demo]
+
+D=/sys/kernel/debug/nicmem
+KO=/nicmem/nicmem.ko
+PIN=/nicmem/nicmem_pin.ko
+MODE=${1:-check}
+N=0
+FAILED=0
+
+ok() {		# ok <condition-exit-status> <description> [diagnostic]
+	N=$((N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $N - $2"
+	else
+		FAILED=$((FAILED + 1))
+		echo "not ok $N - $2${3:+ # $3}"
+	fi
+}
+
+emit() {	# emit <name> <file>: hand a file to the host
+	echo "#BEGIN-FILE $1"
+	cat "$2"
+	echo "#END-FILE"
+}
+
+now_ns() { gdate +%s%N; }
+
+# value of "key" in the summary's "scan:" line
+scan_field() { awk -v k="$1" '/^scan:/ { for (i = 2; i < NF; i++) if ($i == k) print $(i + 1) }' "$2"; }
+
+# census row: node class -> column (3 pages, 4 bytes, 5 objects)
+census() { awk -v n="$1" -v c="$2" -v f="$3" '!/^#/ && $1 == n && $2 == c { print $f }' "$4"; }
+
+# histogram pages of the bucket that holds refcount 0xffff
+hist_ffff() { awk '!/^#/ && $1 == 32768 { print $3 }' "$1"; }
+
+within_pct() {	# within_pct a b pct: |a-b| <= pct% of b
+	awk -v a="$1" -v b="$2" -v p="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= b * p / 100) }'
+}
+
+snap() { cat "$D/$1" > "/tmp/$2"; }
+
+# ---- a second namespace, virtual devices and an odd name ----
+setup_net() {
+	ip netns add t1
+	ip -n t1 link add d0 type dummy
+	ip -n t1 link set lo up
+	ip link add vm0 type veth peer name vm1
+	ip link set vm1 netns t1
+	ip link add 'odd"n\x' type dummy 2>/dev/null || ip link add 'odd"n' type dummy
+	ip link set eth0 mtu 1500 2>/dev/null
+}
+
+# ---- the module loads, files are there, read-only, versioned ----
+t_load() {
+	insmod $KO cache_ms=0
+	ok $? "insmod nicmem.ko cache_ms=0"
+	for f in summary census interfaces histogram metrics; do
+		mode=$(stat -c %a "$D/$f" 2>/dev/null)
+		[ "$mode" = 400 ]
+		ok $? "$f is mode 0400" "mode=$mode"
+		first=$(head -n 1 "$D/$f")
+		case $f in
+		metrics) want="# nicmem - version: 1" ;;
+		*) want="nicmem - version: 1" ;;
+		esac
+		[ "$first" = "$want" ]
+		ok $? "$f starts with the version line" "got '$first'"
+	done
+	( echo x > "$D/summary" ) 2>/dev/null
+	[ $? -ne 0 ]
+	ok $? "summary refuses writes"
+	head -n 2 "$D/summary" | grep -q "^verdict: NIC RX rings hold [0-9]* bytes"
+	ok $? "summary's second line is the verdict"
+}
+
+# ---- interfaces: every one ip shows, with the driver sysfs shows ----
+iface_row() {	# netns ifindex -> the interfaces row
+	awk -v ns="$1" -v ix="$2" '!/^#/ && $1 == ns && $2 == ix' /tmp/ifaces
+}
+
+check_ns_ifaces() {	# check_ns_ifaces <exec prefix...>
+	ns=$("$@" stat -L -c %i /proc/self/ns/net)
+	"$@" ip -o link show | sed 's/^\([0-9]*\): \([^:@]*\)[@:].*/\1 \2/' > /tmp/links.$ns
+	while read -r ix name; do
+		row=$(iface_row "$ns" "$ix")
+		[ -n "$row" ] && [ "$(echo "$row" | awk '{print $3}')" = "$name" ]
+		ok $? "interface $name (netns $ns ifindex $ix) is listed" "row='$row'"
+		[ -n "$row" ] || continue
+		drv=virtual
+		if "$@" test -e "/sys/class/net/$name/device"; then
+			drv=$("$@" readlink "/sys/class/net/$name/device/driver")
+			drv=${drv##*/}
+		fi
+		got=$(echo "$row" | awk '{print $4}')
+		[ "$got" = "$drv" ]
+		ok $? "interface $name driver is $drv" "got $got"
+	done < /tmp/links.$ns
+}
+
+t_interfaces() {
+	snap interfaces ifaces
+	check_ns_ifaces
+	check_ns_ifaces ip netns exec t1
+	total=$(wc -l < /tmp/ifaces)
+	want=$(($(cat /tmp/links.* | wc -l) + 2))
+	[ "$total" -eq "$want" ]
+	ok $? "interfaces has one row per interface of every namespace" "$total lines, want $want"
+}
+
+# ---- ring sizes and queues against ethtool ----
+t_ethtool() {
+	for dev in /sys/class/net/eth*; do
+		name=${dev##*/}
+		ix=$(cat "$dev/ifindex")
+		row=$(iface_row "$(stat -L -c %i /proc/self/ns/net)" "$ix")
+		rxq=$(ls -d "$dev"/queues/rx-* | wc -l)
+		[ "$(echo "$row" | awk '{print $9}')" = "$rxq" ]
+		ok $? "$name rx queues equal sysfs queues/rx-* ($rxq)" "row='$row'"
+		if ethtool -l "$name" > /tmp/chan 2>/dev/null; then
+			cur=$(awk '/^Current hardware settings/ { c = 1 } c && /^Combined:/ { print $2 }' /tmp/chan)
+			rx=$(awk '/^Current hardware settings/ { c = 1 } c && /^RX:/ { print $2 }' /tmp/chan)
+			case $rx in [0-9]*) ;; *) rx=0 ;; esac
+			[ "$(echo "$row" | awk '{print $10}')" = "$((cur + rx))" ]
+			ok $? "$name channels equal ethtool -l ($((cur + rx)))" "row='$row'"
+		fi
+		if ethtool -g "$name" > /tmp/ring 2>/dev/null; then
+			max=$(awk '/^Pre-set maximums/ { c = 1 } /^Current/ { c = 0 } c && /^RX:/ { print $2; exit }' /tmp/ring)
+			cur=$(awk '/^Current hardware settings/ { c = 1 } c && /^RX:/ { print $2; exit }' /tmp/ring)
+			[ "$(echo "$row" | awk '{print $11}')" = "$cur" ] &&
+				[ "$(echo "$row" | awk '{print $12}')" = "$max" ]
+			ok $? "$name ring size equals ethtool -g ($cur of $max)" "row='$row'"
+		fi
+	done
+	echo "# interfaces:"
+	sed 's/^/#   /' /tmp/ifaces
+}
+
+# ---- census against itself and /proc/meminfo ----
+t_census() {
+	snap summary sum
+	snap census cen
+	counted=$(scan_field pages /tmp/sum)
+	sum=$(awk '!/^#/ && $1 == "all" && $2 != "total" { s += $3 } END { print s }' /tmp/cen)
+	total=$(census all total 3 /tmp/cen)
+	[ "$sum" = "$total" ] && [ "$total" = "$counted" ]
+	ok $? "census classes add up to the pages counted ($total)" "sum=$sum total=$total scan=$counted"
+	pfns=$(scan_field pfns /tmp/sum)
+	[ "$pfns" -ge "$total" ]
+	ok $? "every counted page is a walked pfn ($total <= $pfns)"
+	nodes_ok=0
+	for nd in $(awk '!/^#/ && $1 != "all" { print $1 }' /tmp/cen | sort -u); do
+		nt=$(census "$nd" total 3 /tmp/cen)
+		nr=$(census "$nd" reserved 3 /tmp/cen)
+		nm=$(census "$nd" managed 3 /tmp/cen)
+		within_pct $((nt - nr)) "$nm" 1 || nodes_ok=1
+		echo "# node $nd: counted $nt reserved $nr managed $nm"
+	done
+	ok $nodes_ok "per node, counted minus reserved is within 1% of managed pages"
+	ps=$(scan_field page_size /tmp/sum)
+	mt=$(awk '/^MemTotal:/ { print $2 * 1024 / '"$ps"' }' /proc/meminfo)
+	mf=$(awk '/^MemFree:/ { print $2 * 1024 / '"$ps"' }' /proc/meminfo)
+	res=$(census all reserved 3 /tmp/cen)
+	within_pct $((total - res)) "$mt" 1
+	ok $? "census total minus reserved within 1% of /proc/meminfo MemTotal" "$((total - res)) vs $mt"
+	free=$(census all free 3 /tmp/cen)
+	within_pct "$free" "$mf" 5
+	ok $? "census free within 5% of /proc/meminfo MemFree" "$free vs $mf"
+	bytes=$(census all total 4 /tmp/cen)
+	[ "$bytes" = "$((total * ps))" ]
+	ok $? "census bytes are pages x page_size ($ps)"
+	awk '/^# meminfo/,/^$/' /tmp/sum | sed 's/^/# /'
+}
+
+# ---- pinned signature: a module pins pages as ixgbe does ----
+pinned_now() {
+	snap census pc
+	snap histogram ph
+	echo "$(census all pinned 3 /tmp/pc) $(census all pinned 5 /tmp/pc) $(hist_ffff /tmp/ph) $(census all pinned 4 /tmp/pc)"
+}
+
+t_pinned() {
+	n0=2000 nc=100 ord=2
+	ps=$(scan_field page_size /tmp/sum)
+	try=0
+	while [ $try -lt 3 ]; do
+		try=$((try + 1))
+		set -- $(pinned_now)
+		p0=$1 o0=$2 h0=$3
+		insmod $PIN npages=$n0 ncompound=$nc order=$ord || break
+		set -- $(pinned_now)
+		p1=$1 o1=$2 h1=$3 b1=$4
+		rmmod nicmem_pin
+		set -- $(pinned_now)
+		p2=$1 o2=$2 h2=$3
+		want=$((n0 + nc * (1 << ord)))
+		[ $((p1 - p0)) -eq $want ] && [ $((o1 - o0)) -eq $((n0 + nc)) ] &&
+			[ $((h1 - h0)) -eq $want ] && [ "$p2" -eq "$p0" ] && break
+	done
+	echo "# pinned pages: before $p0 with $want pinned $p1 after $p2 (tries $try)"
+	[ $((p1 - p0)) -eq $want ]
+	ok $? "pinning $n0 order-0 + $nc order-$ord pages grows the pinned class by $want pages" "grew by $((p1 - p0))"
+	[ $((o1 - o0)) -eq $((n0 + nc)) ]
+	ok $? "compound pages count once as objects ($((n0 + nc)))" "grew by $((o1 - o0))"
+	[ $((h1 - h0)) -eq $want ]
+	ok $? "the histogram's 32768..65535 bucket grows by $want" "grew by $((h1 - h0))"
+	[ "$b1" -eq $((p1 * ps)) ]
+	ok $? "pinned bytes are pages x $ps"
+	[ "$p2" -eq "$p0" ] && [ "$h2" -eq "$h0" ]
+	ok $? "freeing them returns the class and histogram to where they were" "$p2 vs $p0, $h2 vs $h0"
+}
+
+# ---- bad parameters fail insmod with a clear message ----
+t_params() {
+	rmmod nicmem
+	for p in threshold=1 threshold=63 threshold=16777217 threshold=abc \
+		 cache_ms=3600001 cache_ms=-1; do
+		dmesg -c > /dev/null
+		insmod $KO "$p" 2>/dev/null
+		rc=$?
+		name=${p%%=*}
+		msg=$(dmesg | grep "nicmem: $name=")
+		[ $rc -ne 0 ] && echo "$msg" | grep -q "not valid: give an integer in \[" &&
+			! grep -q '^nicmem ' /proc/modules
+		ok $? "insmod nicmem.ko $p fails and says why" "rc=$rc msg='$msg'"
+	done
+	insmod $KO threshold=64 cache_ms=3600000
+	ok $? "insmod with both parameters at their limits loads"
+	[ "$(cat /sys/module/nicmem/parameters/threshold)" = 64 ]
+	ok $? "threshold=64 is in effect"
+	rmmod nicmem
+	insmod $KO cache_ms=0
+}
+
+# ---- 20 rmmod/insmod cycles under two looping readers ----
+reader() {
+	while [ ! -e /tmp/stop ]; do
+		for f in summary census interfaces histogram metrics; do
+			cat "$D/$f" > /dev/null 2>&1
+		done
+	done
+}
+
+t_cycles() {
+	dmesg -c > /dev/null
+	rm -f /tmp/stop
+	reader & r1=$!
+	reader & r2=$!
+	cycles=0 busy=0
+	while [ $cycles -lt 20 ]; do
+		if rmmod nicmem 2>/dev/null; then
+			insmod $KO cache_ms=0 || break
+			cycles=$((cycles + 1))
+		else
+			busy=$((busy + 1))
+			[ $busy -gt 2000 ] && break
+		fi
+	done
+	touch /tmp/stop
+	wait $r1 $r2
+	echo "# $cycles cycles, $busy rmmod attempts refused while a reader had a file open"
+	[ $cycles -eq 20 ]
+	ok $? "20 rmmod/insmod cycles while two readers loop over every file"
+	bad=$(dmesg | grep -E 'BUG|WARNING|Oops|general protection|Call Trace|refcount_t|use-after-free|list_del corruption')
+	[ -z "$bad" ]
+	ok $? "no oops or warning in dmesg" "$bad"
+	grep -q '^nicmem ' /proc/modules
+	ok $? "nicmem is loaded after the cycles"
+}
+
+# ---- benchmark: census against /proc/kpageflags + kpagecount ----
+t_bench() {
+	best=0
+	for i in 1 2 3; do
+		snap summary b
+		d=$(scan_field duration_ns /tmp/b)
+		p=$(scan_field pfns /tmp/b)
+		[ $best -eq 0 ] || [ "$d" -lt $best ] && best=$d
+	done
+	kbest=0
+	for i in 1 2 3; do
+		t0=$(now_ns)
+		cat /proc/kpageflags > /dev/null
+		cat /proc/kpagecount > /dev/null
+		t1=$(now_ns)
+		k=$((t1 - t0))
+		[ $kbest -eq 0 ] || [ $k -lt $kbest ] && kbest=$k
+	done
+	awk -v p="$p" -v d="$best" -v k="$kbest" 'BEGIN {
+		printf "# bench: census %d pfns in %.3f ms = %.1f M pfns/s; /proc/kpageflags+kpagecount %.3f ms = %.1f M pfns/s; ratio %.1fx\n",
+			p, d / 1e6, p / d * 1e3, k / 1e6, p / k * 1e3, k / d }'
+}
+
+main() {
+	mount -t debugfs none /sys/kernel/debug 2>/dev/null
+	echo "# kernel $(uname -r), $(nproc) cpus, page size $(getconf PAGESIZE 2>/dev/null)"
+	setup_net
+	if [ "$MODE" = demo ]; then
+		insmod $KO
+		emit summary "$D/summary"
+		return
+	fi
+	t_load
+	t_interfaces
+	t_ethtool
+	t_census
+	t_pinned
+	t_params
+	t_cycles
+	t_bench
+	emit summary "$D/summary"
+	emit metrics "$D/metrics"
+	emit histogram "$D/histogram"
+	echo "# guest: $N tests, $FAILED failed"
+	[ $FAILED -eq 0 ]
+}
+
+main

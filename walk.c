@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The two walks: the census of every online page frame, and the inventory
+ * of every network interface in every network namespace.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/memory_hotplug.h>
+#include <linux/nodemask.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/ktime.h>
+#include <linux/netdevice.h>
+#include <linux/ethtool.h>
+#include <linux/rtnetlink.h>
+#include <linux/pci.h>
+#include <net/net_namespace.h>
+#include "nicmem.h"
+#include "compat.h"
+#include "drivers/adaptor.h"
+
+const char * const nicmem_class_names[NICMEM_NR_CLASSES] = {
+	[NICMEM_FREE]		= "free",
+	[NICMEM_FREE_PCP]	= "free_pcp",
+	[NICMEM_LRU_ANON]	= "lru_anon",
+	[NICMEM_LRU_FILE]	= "lru_file",
+	[NICMEM_SLAB]		= "slab",
+	[NICMEM_PAGE_POOL]	= "page_pool",
+	[NICMEM_HUGETLB]	= "hugetlb",
+	[NICMEM_RESERVED]	= "reserved",
+	[NICMEM_PINNED]		= "pinned",
+	[NICMEM_KERNEL]		= "kernel",
+	[NICMEM_OTHER]		= "other",
+};
+
+/**
+ * nicmem_classify() - the census class of one page snapshot
+ * @s: the snapshot
+ * @threshold: refcount from which an unmapped, mapping-less, non-LRU,
+ *	non-slab page has the pinned signature
+ *
+ * The seed analyses found the RX pages by exactly this: _refcount near
+ * 0xffff, mapping NULL, _mapcount -1, off the LRU. The order of the tests
+ * matters: the first match wins, so each page lands in one class.
+ */
+enum nicmem_class nicmem_classify(const struct nicmem_page_snap *s,
+				  unsigned int threshold)
+{
+	if (s->buddy)
+		return NICMEM_FREE;
+	if (s->hugetlb)
+		return NICMEM_HUGETLB;
+	if (s->reserved)
+		return NICMEM_RESERVED;
+	if (s->slab)
+		return NICMEM_SLAB;
+	if (s->lru)
+		return s->anon ? NICMEM_LRU_ANON : NICMEM_LRU_FILE;
+	if (s->page_pool)
+		return NICMEM_PAGE_POOL;
+	if (s->typed)
+		return NICMEM_KERNEL;
+	if (s->refcount <= 0)
+		return NICMEM_FREE_PCP;
+	if (s->mapped || s->has_mapping)
+		return NICMEM_OTHER;
+	if ((unsigned int)s->refcount >= threshold)
+		return NICMEM_PINNED;
+	return NICMEM_KERNEL;
+}
+
+/* Whether a page is in the refcount histogram's population. */
+bool nicmem_hist_counts(const struct nicmem_page_snap *s)
+{
+	return !s->buddy && !s->hugetlb && !s->reserved && !s->slab &&
+	       !s->lru && !s->page_pool && !s->typed && !s->mapped &&
+	       !s->has_mapping && s->refcount > 0;
+}
+
+unsigned int nicmem_hist_bucket(int refcount)
+{
+	if (refcount <= 0)
+		return 0;
+	return min_t(unsigned int, fls(refcount), NICMEM_HIST_BUCKETS - 1);
+}
+
+/* Compound orders beyond this are corrupt or torn reads (1 GiB at 4 KiB
+ * pages is order 18; 16 GiB gigantic pages at 64 KiB are order 18 too).
+ */
+#define NICMEM_MAX_COMPOUND_ORDER	20
+
+/* pfns between two cond_resched() and fatal signal checks */
+#define NICMEM_RESCHED_PFNS		4096
+
+/*
+ * Take one snapshot of @page, which is a buddy head, a compound head or a
+ * single page. Each field is read once; the page may change under us, so
+ * the snapshot is a sample, never a reason to dereference anything else.
+ */
+static void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
+{
+	unsigned long flags = READ_ONCE(page->flags);
+	unsigned long mapping;
+
+	memset(s, 0, sizeof(*s));
+	s->refcount = page_ref_count(page);
+	if (PageBuddy(page)) {
+		s->buddy = true;
+		s->order = nicmem_buddy_order(page);
+		return;
+	}
+	if (flags & (1UL << PG_head)) {
+		s->order = min_t(unsigned int, compound_order(page),
+				 NICMEM_MAX_COMPOUND_ORDER);
+		s->hugetlb = nicmem_page_hugetlb(page);
+	}
+	s->reserved = flags & (1UL << PG_reserved);
+	s->slab = nicmem_page_slab(page, flags);
+	s->lru = flags & (1UL << PG_lru);
+	if (s->hugetlb || s->reserved || s->slab)
+		return;
+	mapping = (unsigned long)READ_ONCE(page->mapping);
+	s->anon = mapping & PAGE_MAPPING_ANON;
+	s->has_mapping = mapping != 0;
+	if (s->lru)
+		return;
+	s->page_pool = nicmem_page_is_pp(page);
+	s->typed = nicmem_page_typed(page);
+	if (s->page_pool || s->typed)
+		return;
+	if (s->order)
+		s->mapped = page_mapped(page);
+	else
+		s->mapped = atomic_read(&page->_mapcount) >= 0;
+}
+
+/* The head of a tail page met on its own (the walk started inside the
+ * compound page, or it was formed under us), if it is a valid page.
+ */
+static struct page *nicmem_valid_head(struct page *page)
+{
+	struct page *head = compound_head(page);
+
+	if (head == page)
+		return NULL;
+	if (pfn_to_online_page(page_to_pfn(head)) != head)
+		return NULL;
+	return head;
+}
+
+int nicmem_census_init(struct nicmem_census *c)
+{
+	unsigned int n = 0;
+	int nid;
+
+	memset(c, 0, sizeof(*c));
+	for_each_online_node(nid)
+		n++;
+	c->node = kcalloc(n, sizeof(*c->node), GFP_KERNEL);
+	if (!c->node)
+		return -ENOMEM;
+	c->nr_nodes = n;
+	return 0;
+}
+
+void nicmem_census_free(struct nicmem_census *c)
+{
+	kfree(c->node);
+	c->node = NULL;
+	c->nr_nodes = 0;
+}
+
+static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+	int z;
+
+	nc->nid = nid;
+	nc->spanned = pgdat->node_spanned_pages;
+	nc->present = pgdat->node_present_pages;
+	for (z = 0; z < MAX_NR_ZONES; z++)
+		nc->managed += nicmem_zone_managed(&pgdat->node_zones[z]);
+}
+
+static void nicmem_count(struct nicmem_census *c, struct nicmem_node_census *nc,
+			 const struct nicmem_page_snap *s, u64 pages,
+			 bool new_object)
+{
+	enum nicmem_class cls = nicmem_classify(s, c->threshold);
+
+	nc->cls[cls].pages += pages;
+	if (new_object)
+		nc->cls[cls].objects++;
+	if (nicmem_hist_counts(s))
+		c->hist[nicmem_hist_bucket(s->refcount)] += pages;
+}
+
+/* Walk one node's pfns; returns -EINTR on a fatal signal. */
+static int nicmem_walk_node(struct nicmem_census *c,
+			    struct nicmem_node_census *nc)
+{
+	unsigned long pfn = node_start_pfn(nc->nid);
+	unsigned long end = node_end_pfn(nc->nid);
+	unsigned long next_resched = pfn + NICMEM_RESCHED_PFNS;
+	struct nicmem_page_snap s;
+
+	while (pfn < end) {
+		struct page *page = pfn_to_online_page(pfn);
+		unsigned long nr = 1;
+
+		if (pfn >= next_resched) {
+			if (fatal_signal_pending(current))
+				return -EINTR;
+			cond_resched();
+			next_resched = pfn + NICMEM_RESCHED_PFNS;
+		}
+		if (!page) {
+			/* offline or absent: skip to the next section */
+			nr = ALIGN(pfn + 1, PAGES_PER_SECTION) - pfn;
+			c->pfns_walked += min(nr, end - pfn);
+			pfn += nr;
+			continue;
+		}
+		c->pfns_walked++;
+		/* nodes may interleave their pfn ranges: count each page on
+		 * the node it belongs to, when walking that node
+		 */
+		if (page_to_nid(page) != nc->nid) {
+			pfn++;
+			continue;
+		}
+		if (PageTail(page)) {
+			struct page *head = nicmem_valid_head(page);
+
+			nc->scanned++;
+			if (head) {
+				nicmem_snap_page(head, &s);
+				nicmem_count(c, nc, &s, 1, false);
+			} else {
+				nicmem_snap_page(page, &s);
+				nicmem_count(c, nc, &s, 1, true);
+			}
+			pfn++;
+			continue;
+		}
+		nicmem_snap_page(page, &s);
+		nr = min(1UL << s.order, end - pfn);
+		nc->scanned += nr;
+		c->pfns_walked += nr - 1;
+		nicmem_count(c, nc, &s, nr, true);
+		pfn += nr;
+	}
+	return 0;
+}
+
+/**
+ * nicmem_census_walk() - count every online page of every online node
+ * @c: initialised by nicmem_census_init()
+ * @threshold: the pinned signature's refcount threshold
+ *
+ * One pass, no locks held, cond_resched() every NICMEM_RESCHED_PFNS pfns. Compound and
+ * free buddy blocks are counted once, at their head, with their order.
+ *
+ * Return: 0, or -EINTR when a fatal signal stopped the walk.
+ */
+int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold)
+{
+	u64 start = ktime_get_ns();
+	struct sysinfo si;
+	unsigned int i = 0;
+	int nid, ret = 0;
+
+	c->threshold = threshold;
+	for_each_online_node(nid) {
+		struct nicmem_node_census *nc;
+
+		if (i == c->nr_nodes)	/* a node came online since init */
+			break;
+		nc = &c->node[i++];
+		nicmem_node_sizes(nc, nid);
+		ret = nicmem_walk_node(c, nc);
+		if (ret) {
+			c->interrupted = true;
+			break;
+		}
+	}
+	c->duration_ns = ktime_get_ns() - start;
+	si_meminfo(&si);
+	c->mem_total = si.totalram * (u64)si.mem_unit / PAGE_SIZE;
+	c->mem_free = si.freeram * (u64)si.mem_unit / PAGE_SIZE;
+	return ret;
+}
+
+/* ---- network interfaces ---- */
+
+/* The PCI address of the nearest PCI ancestor, else the parent's name. */
+static void nicmem_bus_name(struct device *parent, char *buf, size_t len)
+{
+	struct device *d;
+
+	for (d = parent; d; d = d->parent) {
+		if (dev_is_pci(d)) {
+			strscpy(buf, dev_name(d), len);
+			return;
+		}
+	}
+	strscpy(buf, dev_name(parent), len);
+}
+
+/* Fill what can be read under RCU alone; takes a reference on @dev. */
+static void nicmem_iface_basic(struct nicmem_iface *ifi, struct net *net,
+			       struct net_device *dev)
+{
+	struct device *parent = dev->dev.parent;
+
+	dev_hold(dev);
+	ifi->dev = dev;
+	ifi->netns = net->ns.inum;
+	ifi->ifindex = dev->ifindex;
+	strscpy(ifi->name, dev->name, sizeof(ifi->name));
+	ifi->numa_node = NUMA_NO_NODE;
+	if (parent) {
+		strscpy(ifi->driver, dev_driver_string(parent),
+			sizeof(ifi->driver));
+		nicmem_bus_name(parent, ifi->bus, sizeof(ifi->bus));
+		ifi->numa_node = dev_to_node(parent);
+	} else {
+		strscpy(ifi->driver, "virtual", sizeof(ifi->driver));
+		strscpy(ifi->bus, "-", sizeof(ifi->bus));
+	}
+	if (!ifi->driver[0])
+		strscpy(ifi->driver, "-", sizeof(ifi->driver));
+}
+
+/* Collect up to @cap registered devices of every namespace under RCU.
+ * Returns how many exist (which may exceed @cap).
+ */
+static unsigned int nicmem_collect(struct nicmem_iface *ifs, unsigned int cap)
+{
+	struct net_device *dev;
+	unsigned int n = 0;
+	struct net *net;
+
+	rcu_read_lock();
+	for_each_net_rcu(net) {
+		for_each_netdev_rcu(net, dev) {
+			if (dev->reg_state != NETREG_REGISTERED)
+				continue;
+			if (n < cap)
+				nicmem_iface_basic(&ifs[n], net, dev);
+			n++;
+		}
+	}
+	rcu_read_unlock();
+	return n;
+}
+
+/* What needs rtnl: ethtool ring sizes and channels, queue counts, state
+ * and the adaptor's exact walk. Runs with rtnl held.
+ */
+static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
+			      const struct nicmem_adaptor *ad)
+{
+	struct net_device *dev = ifi->dev;
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+
+	ASSERT_RTNL();
+	ifi->mtu = READ_ONCE(dev->mtu);
+	ifi->up = netif_oper_up(dev);
+	ifi->rx_queues = dev->real_num_rx_queues;
+	if (dev->reg_state != NETREG_REGISTERED || !netif_device_present(dev))
+		return;
+	if (ops && (!ops->begin || !ops->begin(dev))) {
+		if (ops->get_ringparam) {
+			struct ethtool_ringparam rp = {
+				.cmd = ETHTOOL_GRINGPARAM,
+			};
+
+			nicmem_get_ringparam(dev, &rp);
+			ifi->ring_cur = rp.rx_pending;
+			ifi->ring_max = rp.rx_max_pending;
+		}
+		if (ops->get_channels) {
+			struct ethtool_channels ch = {
+				.cmd = ETHTOOL_GCHANNELS,
+			};
+
+			ops->get_channels(dev, &ch);
+			ifi->channels = ch.combined_count + ch.rx_count;
+		}
+		if (ops->complete)
+			ops->complete(dev);
+	}
+	if (ad && ad->walk_rx && !ad->walk_rx(ifi))
+		ifi->source = NICMEM_RX_EXACT;
+}
+
+void nicmem_ifaces_free(struct nicmem_ifaces *ifs)
+{
+	unsigned int i;
+
+	for (i = 0; i < ifs->nr; i++)
+		if (ifs->if_[i].dev)
+			dev_put(ifs->if_[i].dev);
+	kvfree(ifs->if_);
+	ifs->if_ = NULL;
+	ifs->nr = 0;
+}
+
+/* Interfaces beyond this are not listed (and the summary says so). */
+#define NICMEM_MAX_IFACES	65536
+
+/**
+ * nicmem_ifaces_walk() - list every interface of every network namespace
+ * @ifs: filled; release with nicmem_ifaces_free()
+ *
+ * Lists under RCU with a reference on each device, then takes rtnl once
+ * per interface, killably, for what only rtnl protects, and drops the
+ * references. Never holds rtnl across more than one interface.
+ *
+ * Return: 0, -ENOMEM, or -EINTR on a fatal signal.
+ */
+int nicmem_ifaces_walk(struct nicmem_ifaces *ifs)
+{
+	unsigned int i, n, cap = 64;
+	int ret = 0;
+
+	memset(ifs, 0, sizeof(*ifs));
+	for (;;) {
+		ifs->if_ = kvcalloc(cap, sizeof(*ifs->if_), GFP_KERNEL);
+		if (!ifs->if_)
+			return -ENOMEM;
+		n = nicmem_collect(ifs->if_, cap);
+		ifs->nr = min(n, cap);
+		ifs->total = n;
+		if (n <= cap || cap >= NICMEM_MAX_IFACES)
+			break;
+		nicmem_ifaces_free(ifs);
+		cap = min_t(unsigned int, n + 16, NICMEM_MAX_IFACES);
+	}
+	for (i = 0; i < ifs->nr; i++) {
+		struct nicmem_iface *ifi = &ifs->if_[i];
+		const struct nicmem_adaptor *ad = nicmem_adaptor_find(ifi->driver);
+
+		ret = rtnl_lock_killable();
+		if (ret)
+			break;
+		nicmem_iface_rtnl(ifi, ad);
+		rtnl_unlock();
+		if (ifi->source != NICMEM_RX_EXACT)
+			nicmem_rx_estimate(ad, ifi, PAGE_SIZE);
+		dev_put(ifi->dev);
+		ifi->dev = NULL;
+		cond_resched();
+	}
+	return ret;
+}
