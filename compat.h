@@ -129,4 +129,39 @@ static inline void nicmem_get_ringparam(struct net_device *dev,
 #endif
 }
 
+/*
+ * pfns to skip past one that has no online struct page: the rest of its
+ * memory section with SPARSEMEM (sections go online and offline whole);
+ * one pfn with FLATMEM (UML), where only holes lack a valid page.
+ */
+#ifdef CONFIG_SPARSEMEM
+#define NICMEM_OFFLINE_SKIP(pfn)	(ALIGN((pfn) + 1, PAGES_PER_SECTION) - (pfn))
+#else
+#define NICMEM_OFFLINE_SKIP(pfn)	1UL
+#endif
+
+/*
+ * Internals the KUnit suites call: static and unexported in production
+ * builds, exported in the EXPORTED_FOR_KUNIT_TESTING namespace when the
+ * kernel has KUnit; the same contract as <kunit/visibility.h>'s
+ * VISIBLE_IF_KUNIT / EXPORT_SYMBOL_IF_KUNIT (6.2, commit 9c988fae6f6a,
+ * absent from 4.18 .. 6.1.0), under nicmem's own names so no kernel
+ * header can clash. The namespace argument became a string literal in
+ * 6.13 (commit cdd30ebb1b9f "module: Convert symbol namespace to string
+ * literal").
+ */
+#if IS_ENABLED(CONFIG_KUNIT)
+#define NICMEM_VISIBLE_IF_KUNIT
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define NICMEM_EXPORT_IF_KUNIT(symbol) \
+	EXPORT_SYMBOL_NS_GPL(symbol, "EXPORTED_FOR_KUNIT_TESTING")
+#else
+#define NICMEM_EXPORT_IF_KUNIT(symbol) \
+	EXPORT_SYMBOL_NS_GPL(symbol, EXPORTED_FOR_KUNIT_TESTING)
+#endif
+#else
+#define NICMEM_VISIBLE_IF_KUNIT static
+#define NICMEM_EXPORT_IF_KUNIT(symbol)
+#endif
+
 #endif /* _NICMEM_COMPAT_H */

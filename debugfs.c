@@ -10,6 +10,7 @@
 #include <linux/seq_file.h>
 #include <linux/fs.h>
 #include "nicmem.h"
+#include "compat.h"
 
 static struct dentry *nicmem_dir;
 
@@ -251,7 +252,7 @@ static void nicmem_print_hist(struct seq_file *m,
 	}
 }
 
-static int nicmem_summary_show(struct seq_file *m, void *v)
+NICMEM_VISIBLE_IF_KUNIT int nicmem_summary_show(struct seq_file *m, void *v)
 {
 	const struct nicmem_snapshot *snap = m->private;
 
@@ -266,22 +267,25 @@ static int nicmem_summary_show(struct seq_file *m, void *v)
 	nicmem_print_ifaces(m, snap);
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_summary_show);
 
-static int nicmem_census_show(struct seq_file *m, void *v)
+NICMEM_VISIBLE_IF_KUNIT int nicmem_census_show(struct seq_file *m, void *v)
 {
 	nicmem_header(m);
 	nicmem_print_census(m, m->private);
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_census_show);
 
-static int nicmem_interfaces_show(struct seq_file *m, void *v)
+NICMEM_VISIBLE_IF_KUNIT int nicmem_interfaces_show(struct seq_file *m, void *v)
 {
 	nicmem_header(m);
 	nicmem_print_ifaces(m, m->private);
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_interfaces_show);
 
-static int nicmem_histogram_show(struct seq_file *m, void *v)
+NICMEM_VISIBLE_IF_KUNIT int nicmem_histogram_show(struct seq_file *m, void *v)
 {
 	const struct nicmem_snapshot *snap = m->private;
 
@@ -291,6 +295,7 @@ static int nicmem_histogram_show(struct seq_file *m, void *v)
 	nicmem_print_hist(m, snap);
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_histogram_show);
 
 /* ---- Prometheus text exposition ---- */
 
@@ -407,7 +412,7 @@ static void nicmem_prom_census(struct seq_file *m,
 	}
 }
 
-static int nicmem_metrics_show(struct seq_file *m, void *v)
+NICMEM_VISIBLE_IF_KUNIT int nicmem_metrics_show(struct seq_file *m, void *v)
 {
 	const struct nicmem_snapshot *snap = m->private;
 	const struct nicmem_census *c = &snap->census;
@@ -463,6 +468,7 @@ static int nicmem_metrics_show(struct seq_file *m, void *v)
 	nicmem_prom_ifaces(m, snap);
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_metrics_show);
 
 /* ---- file plumbing ---- */
 

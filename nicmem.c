@@ -14,6 +14,7 @@
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 #include "nicmem.h"
+#include "compat.h"
 #include "drivers/adaptor.h"
 
 #define NICMEM_THRESHOLD_MIN	64
@@ -24,12 +25,8 @@ unsigned int nicmem_threshold = 1024;
 unsigned int nicmem_cache_ms = 1000;
 
 /* A kernel_param_ops setter that accepts an unsigned int in [min, max]. */
-struct nicmem_range {
-	unsigned int min, max;
-};
-
-static int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
-				  const struct nicmem_range *r)
+int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
+			   const struct nicmem_range *r)
 {
 	unsigned int v;
 	int ret = kstrtouint(val, 0, &v);
@@ -42,6 +39,7 @@ static int nicmem_param_set_range(const char *val, const struct kernel_param *kp
 	*(unsigned int *)kp->arg = v;
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_param_set_range);
 
 static const struct nicmem_range nicmem_threshold_range = {
 	NICMEM_THRESHOLD_MIN, NICMEM_THRESHOLD_MAX

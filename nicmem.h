@@ -162,10 +162,23 @@ struct nicmem_snapshot {
 };
 
 /* module parameters (nicmem.c) */
+struct kernel_param;
+struct nicmem_range {
+	unsigned int min, max;
+};
+
+int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
+			   const struct nicmem_range *r);
 extern unsigned int nicmem_threshold;
 extern unsigned int nicmem_cache_ms;
 
 /* walk.c */
+#if IS_ENABLED(CONFIG_KUNIT)
+void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
+int nicmem_census_range(struct nicmem_census *c,
+			struct nicmem_node_census *nc,
+			unsigned long pfn, unsigned long end);
+#endif
 int nicmem_census_init(struct nicmem_census *c);
 void nicmem_census_free(struct nicmem_census *c);
 int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold);
@@ -177,6 +190,14 @@ struct nicmem_snapshot *nicmem_snapshot_get(void);
 void nicmem_snapshot_put(struct nicmem_snapshot *snap);
 
 /* debugfs.c */
+#if IS_ENABLED(CONFIG_KUNIT)
+struct seq_file;
+int nicmem_summary_show(struct seq_file *m, void *v);
+int nicmem_census_show(struct seq_file *m, void *v);
+int nicmem_interfaces_show(struct seq_file *m, void *v);
+int nicmem_histogram_show(struct seq_file *m, void *v);
+int nicmem_metrics_show(struct seq_file *m, void *v);
+#endif
 void nicmem_debugfs_init(void);
 void nicmem_debugfs_exit(void);
 

@@ -33,6 +33,7 @@ const char * const nicmem_class_names[NICMEM_NR_CLASSES] = {
 	[NICMEM_KERNEL]		= "kernel",
 	[NICMEM_OTHER]		= "other",
 };
+NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
 
 /**
  * nicmem_classify() - the census class of one page snapshot
@@ -69,6 +70,7 @@ enum nicmem_class nicmem_classify(const struct nicmem_page_snap *s,
 		return NICMEM_PINNED;
 	return NICMEM_KERNEL;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_classify);
 
 /* Whether a page is in the refcount histogram's population. */
 bool nicmem_hist_counts(const struct nicmem_page_snap *s)
@@ -77,6 +79,7 @@ bool nicmem_hist_counts(const struct nicmem_page_snap *s)
 	       !s->lru && !s->page_pool && !s->typed && !s->mapped &&
 	       !s->has_mapping && s->refcount > 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_hist_counts);
 
 unsigned int nicmem_hist_bucket(int refcount)
 {
@@ -84,6 +87,7 @@ unsigned int nicmem_hist_bucket(int refcount)
 		return 0;
 	return min_t(unsigned int, fls(refcount), NICMEM_HIST_BUCKETS - 1);
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_hist_bucket);
 
 /* Compound orders beyond this are corrupt or torn reads (1 GiB at 4 KiB
  * pages is order 18; 16 GiB gigantic pages at 64 KiB are order 18 too).
@@ -98,7 +102,8 @@ unsigned int nicmem_hist_bucket(int refcount)
  * single page. Each field is read once; the page may change under us, so
  * the snapshot is a sample, never a reason to dereference anything else.
  */
-static void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
+NICMEM_VISIBLE_IF_KUNIT void nicmem_snap_page(struct page *page,
+				       struct nicmem_page_snap *s)
 {
 	unsigned long flags = READ_ONCE(page->flags);
 	unsigned long mapping;
@@ -134,6 +139,7 @@ static void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
 	else
 		s->mapped = atomic_read(&page->_mapcount) >= 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_snap_page);
 
 /* The head of a tail page met on its own (the walk started inside the
  * compound page, or it was formed under us), if it is a valid page.
@@ -163,6 +169,7 @@ int nicmem_census_init(struct nicmem_census *c)
 	c->nr_nodes = n;
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_census_init);
 
 void nicmem_census_free(struct nicmem_census *c)
 {
@@ -170,6 +177,7 @@ void nicmem_census_free(struct nicmem_census *c)
 	c->node = NULL;
 	c->nr_nodes = 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_census_free);
 
 static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
 {
@@ -196,12 +204,19 @@ static void nicmem_count(struct nicmem_census *c, struct nicmem_node_census *nc,
 		c->hist[nicmem_hist_bucket(s->refcount)] += pages;
 }
 
-/* Walk one node's pfns; returns -EINTR on a fatal signal. */
-static int nicmem_walk_node(struct nicmem_census *c,
-			    struct nicmem_node_census *nc)
+/**
+ * nicmem_census_range() - count the pages of [@pfn, @end) on @nc's node
+ * @c: the census (threshold, histogram, pfns walked)
+ * @nc: the node's counters; pages of other nodes are walked, not counted
+ * @pfn: first pfn
+ * @end: one past the last pfn
+ *
+ * Return: 0, or -EINTR on a fatal signal.
+ */
+NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
+					 struct nicmem_node_census *nc,
+					 unsigned long pfn, unsigned long end)
 {
-	unsigned long pfn = node_start_pfn(nc->nid);
-	unsigned long end = node_end_pfn(nc->nid);
 	unsigned long next_resched = pfn + NICMEM_RESCHED_PFNS;
 	struct nicmem_page_snap s;
 
@@ -217,7 +232,7 @@ static int nicmem_walk_node(struct nicmem_census *c,
 		}
 		if (!page) {
 			/* offline or absent: skip to the next section */
-			nr = ALIGN(pfn + 1, PAGES_PER_SECTION) - pfn;
+			nr = NICMEM_OFFLINE_SKIP(pfn);
 			c->pfns_walked += min(nr, end - pfn);
 			pfn += nr;
 			continue;
@@ -253,6 +268,7 @@ static int nicmem_walk_node(struct nicmem_census *c,
 	}
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_census_range);
 
 /**
  * nicmem_census_walk() - count every online page of every online node
@@ -279,7 +295,8 @@ int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold)
 			break;
 		nc = &c->node[i++];
 		nicmem_node_sizes(nc, nid);
-		ret = nicmem_walk_node(c, nc);
+		ret = nicmem_census_range(c, nc, node_start_pfn(nid),
+					  node_end_pfn(nid));
 		if (ret) {
 			c->interrupted = true;
 			break;
@@ -291,6 +308,7 @@ int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold)
 	c->mem_free = si.freeram * (u64)si.mem_unit / PAGE_SIZE;
 	return ret;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_census_walk);
 
 /* ---- network interfaces ---- */
 
@@ -407,6 +425,7 @@ void nicmem_ifaces_free(struct nicmem_ifaces *ifs)
 	ifs->if_ = NULL;
 	ifs->nr = 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_free);
 
 /* Interfaces beyond this are not listed (and the summary says so). */
 #define NICMEM_MAX_IFACES	65536
@@ -456,3 +475,4 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs)
 	}
 	return ret;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_walk);

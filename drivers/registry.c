@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include "adaptor.h"
+#include "../compat.h"
 
 /* Every adaptor nicmem knows; one line per driver. */
 static const struct nicmem_adaptor * const nicmem_adaptors[] = {
@@ -37,6 +38,7 @@ unsigned int nicmem_rx_page_order(const struct nicmem_adaptor *ad,
 		return 0;
 	return ifi->mtu > ad->order0_max_mtu ? 1 : 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_rx_page_order);
 
 const struct nicmem_adaptor *
 nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
@@ -49,6 +51,7 @@ nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
 			return table[i];
 	return NULL;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_lookup);
 
 /**
  * nicmem_adaptor_check() - validate an adaptor table
@@ -84,18 +87,21 @@ int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
 	}
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_check);
 
 const struct nicmem_adaptor *nicmem_adaptor_find(const char *driver)
 {
 	return nicmem_adaptor_lookup(nicmem_adaptors,
 				     ARRAY_SIZE(nicmem_adaptors), driver);
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_find);
 
 int nicmem_adaptors_init(void)
 {
 	return nicmem_adaptor_check(nicmem_adaptors,
 				    ARRAY_SIZE(nicmem_adaptors));
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_adaptors_init);
 
 /**
  * nicmem_rx_estimate() - RX memory a page-per-descriptor driver pins
@@ -134,3 +140,4 @@ void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			 "order%u_page_per_desc(order1_if_mtu>%u)",
 			 ifi->page_order, ad->order0_max_mtu);
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_rx_estimate);

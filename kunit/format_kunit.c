@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: what the debugfs files print, from a snapshot built by hand (the
+ * seed's host: 64 KiB pages, two nodes, an i40e port of 119 queues x 4096
+ * descriptors), checked the way a parser would read it.
+ */
+#include <kunit/test.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/ctype.h>
+#include "nicmem.h"
+
+#define SEED_PAGES	(119ULL * 4096)
+#define SEED_BYTES	(SEED_PAGES * 65536)
+
+static struct nicmem_snapshot *fake_snapshot(struct kunit *test)
+{
+	struct nicmem_snapshot *snap = kunit_kzalloc(test, sizeof(*snap),
+						     GFP_KERNEL);
+	struct nicmem_census *c;
+	struct nicmem_iface *ifi;
+
+	KUNIT_ASSERT_NOT_NULL(test, snap);
+	snap->page_size = 65536;
+	snap->taken_ns = ktime_get_ns();
+	snap->taken_real = 1700000000;
+	c = &snap->census;
+	c->nr_nodes = 2;
+	c->node = kunit_kcalloc(test, 2, sizeof(*c->node), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c->node);
+	c->node[0].nid = 0;
+	c->node[1].nid = 1;
+	c->node[0].cls[NICMEM_FREE] = (struct nicmem_class_count){ 29, 3 };
+	c->node[0].cls[NICMEM_HUGETLB] =
+		(struct nicmem_class_count){ 7651328, 14944 };
+	c->node[0].cls[NICMEM_PINNED] =
+		(struct nicmem_class_count){ SEED_PAGES, SEED_PAGES };
+	c->node[1].cls[NICMEM_SLAB] = (struct nicmem_class_count){ 20234, 9000 };
+	c->node[1].cls[NICMEM_RESERVED] = (struct nicmem_class_count){ 100, 100 };
+	c->hist[16] = SEED_PAGES;
+	c->hist[1] = 5000;
+	c->threshold = 1024;
+	c->mem_total = 8362460;
+	c->mem_free = 29;
+	c->duration_ns = 123456789;
+	c->pfns_walked = 8400000;
+
+	snap->ifaces.nr = snap->ifaces.total = 3;
+	snap->ifaces.if_ = kunit_kcalloc(test, 3, sizeof(*ifi), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, snap->ifaces.if_);
+	ifi = &snap->ifaces.if_[0];
+	*ifi = (struct nicmem_iface){
+		.netns = 4026531840U, .ifindex = 2, .name = "enP2p1s0f0",
+		.driver = "i40e", .bus = "0002:01:00.0", .numa_node = 0,
+		.mtu = 1500, .up = true, .rx_queues = 119, .channels = 119,
+		.ring_cur = 4096, .ring_max = 4096,
+		.source = NICMEM_RX_ESTIMATE, .page_order = 0,
+		.rx_pages = SEED_PAGES, .rx_bytes = SEED_BYTES,
+		.note = "order0_page_per_desc",
+	};
+	ifi = &snap->ifaces.if_[1];
+	*ifi = (struct nicmem_iface){
+		.netns = 4026532000U, .ifindex = 7, .name = "odd\"n\\x",
+		.driver = "virtual", .bus = "-", .numa_node = NUMA_NO_NODE,
+		.mtu = 1500, .rx_queues = 1, .note = "no_adaptor",
+	};
+	ifi = &snap->ifaces.if_[2];
+	*ifi = (struct nicmem_iface){
+		.netns = 4026531840U, .ifindex = 1, .name = "lo",
+		.driver = "virtual", .bus = "-", .numa_node = NUMA_NO_NODE,
+		.mtu = 65536, .up = true, .rx_queues = 1, .note = "no_adaptor",
+	};
+	return snap;
+}
+
+static char *render(struct kunit *test, int (*show)(struct seq_file *, void *),
+		    struct nicmem_snapshot *snap)
+{
+	struct seq_file m = {};
+
+	m.size = 1 << 16;
+	m.buf = kunit_kzalloc(test, m.size + 1, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	m.private = snap;
+	KUNIT_ASSERT_EQ(test, show(&m, NULL), 0);
+	KUNIT_ASSERT_LT(test, m.count, m.size);	/* did not overflow */
+	m.buf[m.count] = '\0';
+	return m.buf;
+}
+
+/* the next line of *@p, NUL-terminated in place, or NULL at the end */
+static char *next_line(char **p)
+{
+	char *line = *p, *nl;
+
+	if (!line || !*line)
+		return NULL;
+	nl = strchr(line, '\n');
+	if (nl) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else {
+		*p = NULL;
+	}
+	return line;
+}
+
+/* split on blanks into at most @max tokens */
+static int tokens(char *line, char **tok, int max)
+{
+	int n = 0;
+	char *t;
+
+	while ((t = strsep(&line, " \t")) != NULL) {
+		if (!*t)
+			continue;
+		if (n == max)
+			return -1;
+		tok[n++] = t;
+	}
+	return n;
+}
+
+/* what numfmt --from=none accepts: an optional sign and digits */
+static bool plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit(*s))
+			return false;
+	return true;
+}
+
+static void format_version_lines(struct kunit *test)
+{
+	struct nicmem_snapshot *snap = fake_snapshot(test);
+
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(render(test, nicmem_summary_show, snap),
+					       "nicmem - version: 1\n"));
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(render(test, nicmem_census_show, snap),
+					       "nicmem - version: 1\n#node "));
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(render(test, nicmem_interfaces_show, snap),
+					       "nicmem - version: 1\n#netns "));
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(render(test, nicmem_histogram_show, snap),
+					       "nicmem - version: 1\n"));
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(render(test, nicmem_metrics_show, snap),
+					       "# nicmem - version: 1\n"));
+}
+
+static void format_verdict(struct kunit *test)
+{
+	char *p = render(test, nicmem_summary_show, fake_snapshot(test));
+	char *line;
+
+	next_line(&p);
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_STREQ(test, line,
+			   "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; estimate, 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024)");
+}
+
+/* every table: a '#' header, then rows with as many fields, all numeric
+ * where the header says so
+ */
+static void check_table(struct kunit *test, char *text, int fields,
+			const bool *numeric, int *rows)
+{
+	char *tok[32], *line;
+	int n, i;
+
+	*rows = 0;
+	next_line(&text);			/* version */
+	line = next_line(&text);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	while (line && line[0] == '#' && line[1] == ' ')
+		line = next_line(&text);	/* comments */
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_ASSERT_EQ(test, line[0], '#');
+	KUNIT_EXPECT_EQ(test, tokens(line + 1, tok, 32), fields);
+	while ((line = next_line(&text))) {
+		n = tokens(line, tok, 32);
+		KUNIT_ASSERT_EQ_MSG(test, n, fields, "row %d", *rows);
+		for (i = 0; i < n; i++)
+			if (numeric[i])
+				KUNIT_EXPECT_TRUE_MSG(test,
+					plain_number(tok[i]) || !strcmp(tok[i], "-") ||
+					!strcmp(tok[i], "inf"),
+					"row %d field %d '%s'", *rows, i, tok[i]);
+		(*rows)++;
+	}
+}
+
+static void format_census_table(struct kunit *test)
+{
+	static const bool numeric[] = { false, false, true, true, true };
+	struct nicmem_snapshot *snap = fake_snapshot(test);
+	char *text = render(test, nicmem_census_show, snap);
+	char *copy = kunit_kzalloc(test, strlen(text) + 1, GFP_KERNEL);
+	char *p, *line, *tok[8];
+	int rows;
+
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	strcpy(copy, text);
+	check_table(test, text, 5, numeric, &rows);
+	/* per node: every class + total, present, managed; then all */
+	KUNIT_EXPECT_EQ(test, rows, 2 * (NICMEM_NR_CLASSES + 3) +
+			NICMEM_NR_CLASSES + 1);
+	p = copy;
+	while ((line = next_line(&p))) {
+		unsigned long long pages, bytes;
+
+		if (line[0] == '#' || str_has_prefix(line, "nicmem"))
+			continue;
+		KUNIT_ASSERT_EQ(test, tokens(line, tok, 8), 5);
+		KUNIT_ASSERT_EQ(test, kstrtoull(tok[2], 10, &pages), 0);
+		KUNIT_ASSERT_EQ(test, kstrtoull(tok[3], 10, &bytes), 0);
+		KUNIT_EXPECT_EQ(test, bytes, pages * 65536);
+		if (!strcmp(tok[0], "all") && !strcmp(tok[1], "pinned"))
+			KUNIT_EXPECT_EQ(test, pages, SEED_PAGES);
+		if (!strcmp(tok[0], "all") && !strcmp(tok[1], "total"))
+			KUNIT_EXPECT_EQ(test, pages,
+					29ULL + 7651328 + SEED_PAGES + 20234 + 100);
+	}
+}
+
+static void format_interfaces_table(struct kunit *test)
+{
+	static const bool numeric[] = {
+		true, true, false, false, false, true, true, false, true, true,
+		true, true, true, true, true, false, false
+	};
+	char *text = render(test, nicmem_interfaces_show, fake_snapshot(test));
+	int rows;
+
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " 31943819264 estimate "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, " odd\"n\\x "));
+	check_table(test, text, ARRAY_SIZE(numeric), numeric, &rows);
+	KUNIT_EXPECT_EQ(test, rows, 3);
+}
+
+static void format_histogram_table(struct kunit *test)
+{
+	static const bool numeric[] = { true, true, true, true };
+	char *text = render(test, nicmem_histogram_show, fake_snapshot(test));
+	int rows;
+
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"        32768        65535       487424      31943819264\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "       131072          inf            0                0\n"));
+	check_table(test, text, 4, numeric, &rows);
+	KUNIT_EXPECT_EQ(test, rows, NICMEM_HIST_BUCKETS);
+}
+
+static bool metric_name_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!(isalpha(s[i]) || s[i] == '_' || s[i] == ':' ||
+		      (i && isdigit(s[i]))))
+			return false;
+	return len > 0;
+}
+
+/* Prometheus text format: HELP/TYPE before samples, valid names, label
+ * values escaped, numeric values.
+ */
+static void format_metrics(struct kunit *test)
+{
+	char *text = render(test, nicmem_metrics_show, fake_snapshot(test));
+	char typed[64] = "", *line, *p = text;
+	int samples = 0;
+
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"device=\"odd\\\"n\\\\x\",driver=\"virtual\""));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"nicmem_rx_pinned_bytes{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\",source=\"estimate\"} 31943819264\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "nicmem_page_size_bytes 65536\n"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"nicmem_refcount_pages{refcount_min=\"131072\",refcount_max=\"+Inf\"} 0\n"));
+	while ((line = next_line(&p))) {
+		char *sp, *brace;
+		size_t nlen;
+
+		if (str_has_prefix(line, "# TYPE ")) {
+			sp = strchr(line + 7, ' ');
+			KUNIT_ASSERT_NOT_NULL(test, sp);
+			KUNIT_EXPECT_STREQ(test, sp + 1, "gauge");
+			strscpy(typed, line + 7, min_t(size_t, sp - line - 6,
+						       sizeof(typed)));
+			continue;
+		}
+		if (line[0] == '#')
+			continue;
+		sp = strrchr(line, ' ');
+		KUNIT_ASSERT_NOT_NULL(test, sp);
+		brace = strchr(line, '{');
+		nlen = (brace && brace < sp ? brace : sp) - line;
+		KUNIT_EXPECT_TRUE_MSG(test, metric_name_ok(line, nlen), "%s", line);
+		KUNIT_EXPECT_TRUE_MSG(test, strlen(typed) == nlen &&
+				      !strncmp(line, typed, nlen),
+				      "sample before its TYPE: %s", line);
+		if (brace && brace < sp)
+			KUNIT_EXPECT_EQ_MSG(test, sp[-1], '}', "%s", line);
+		KUNIT_EXPECT_TRUE_MSG(test, plain_number(sp + 1) ||
+				      strchr(sp + 1, '.'), "%s", line);
+		samples++;
+	}
+	KUNIT_EXPECT_GT(test, samples, 60);
+}
+
+static struct kunit_case format_cases[] = {
+	KUNIT_CASE(format_version_lines),
+	KUNIT_CASE(format_verdict),
+	KUNIT_CASE(format_census_table),
+	KUNIT_CASE(format_interfaces_table),
+	KUNIT_CASE(format_histogram_table),
+	KUNIT_CASE(format_metrics),
+	{}
+};
+
+static struct kunit_suite format_suite = {
+	.name = "nicmem_format",
+	.test_cases = format_cases,
+};
+
+kunit_test_suites(&format_suite);
