@@ -4,7 +4,7 @@
  * queue, and in what state. Module init/exit, parameters, and the snapshot
  * that one walk produces and every reader within cache_ms shares.
  */
-/* nicmem.c is built as nicmem_main.o (see Kbuild): name the module itself */
+/* built as nicmem_main.o (see Kbuild), so name the module explicitly */
 #define pr_fmt(fmt) "nicmem: " fmt
 
 #include <linux/module.h>

@@ -15,6 +15,9 @@ MODE=${1:-check}
 N=0
 FAILED=0
 
+# busybox sh runs its own applets first; use iproute2's ip
+ip() { /sbin/ip "$@"; }
+
 ok() {		# ok <condition-exit-status> <description> [diagnostic]
 	N=$((N + 1))
 	if [ "$1" -eq 0 ]; then
@@ -56,7 +59,13 @@ setup_net() {
 	ip link add vm0 type veth peer name vm1
 	ip link set vm1 netns t1
 	ip link add 'odd"n\x' type dummy 2>/dev/null || ip link add 'odd"n' type dummy
-	ip link set eth0 mtu 1500 2>/dev/null
+	# change what nicmem must follow: virtio's channels, e1000e's ring
+	for d in /sys/class/net/eth*; do
+		case $(readlink "$d/device/driver") in
+		*/virtio_net) ethtool -L "${d##*/}" combined 4 ;;
+		*/e1000e) ethtool -G "${d##*/}" rx 512 ;;
+		esac
+	done
 }
 
 # ---- the module loads, files are there, read-only, versioned ----
@@ -157,7 +166,7 @@ t_census() {
 	[ "$pfns" -ge "$total" ]
 	ok $? "every counted page is a walked pfn ($total <= $pfns)"
 	nodes_ok=0
-	for nd in $(awk '!/^#/ && $1 != "all" { print $1 }' /tmp/cen | sort -u); do
+	for nd in $(awk 'NR > 1 && !/^#/ && $1 != "all" { print $1 }' /tmp/cen | sort -u); do
 		nt=$(census "$nd" total 3 /tmp/cen)
 		nr=$(census "$nd" reserved 3 /tmp/cen)
 		nm=$(census "$nd" managed 3 /tmp/cen)
@@ -301,7 +310,7 @@ t_bench() {
 
 main() {
 	mount -t debugfs none /sys/kernel/debug 2>/dev/null
-	echo "# kernel $(uname -r), $(nproc) cpus, page size $(getconf PAGESIZE 2>/dev/null)"
+	echo "# kernel $(uname -r), $(nproc) cpus, $(awk '/^MemTotal/ { print $2 / 1024 }' /proc/meminfo) MiB"
 	setup_net
 	if [ "$MODE" = demo ]; then
 		insmod $KO
