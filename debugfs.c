@@ -20,6 +20,19 @@ static const char * const nicmem_source_names[] = {
 	[NICMEM_RX_EXACT]	= "exact",
 };
 
+/* as net/core/net-sysfs.c's operstates[] */
+static const char * const nicmem_operstates[] = {
+	"unknown", "notpresent", "down", "lowerlayerdown", "testing",
+	"dormant", "up"
+};
+
+static const char *nicmem_operstate(const struct nicmem_iface *ifi)
+{
+	if (ifi->operstate < ARRAY_SIZE(nicmem_operstates))
+		return nicmem_operstates[ifi->operstate];
+	return "unknown";
+}
+
 static void nicmem_header(struct seq_file *m)
 {
 	seq_printf(m, "nicmem - version: %d\n", NICMEM_FORMAT_VERSION);
@@ -207,14 +220,14 @@ static void nicmem_print_ifaces(struct seq_file *m,
 {
 	unsigned int i;
 
-	seq_puts(m, "#netns      ifindex name             driver       bus            numa   mtu state rxq channels  ring ring_max order  rx_pages         rx_bytes source   note\n");
+	seq_puts(m, "#netns      ifindex name             driver       bus            numa   mtu state   rxq channels  ring ring_max order  rx_pages         rx_bytes source   note\n");
 	for (i = 0; i < snap->ifaces.nr; i++) {
 		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
 
-		seq_printf(m, "%-11u %7d %-16s %-12s %-14s %4d %5u %-5s %3u %8u %5u %8u ",
+		seq_printf(m, "%-11u %7d %-16s %-12s %-14s %4d %5u %-7s %3u %8u %5u %8u ",
 			   ifi->netns, ifi->ifindex, ifi->name, ifi->driver,
 			   ifi->bus, ifi->numa_node, ifi->mtu,
-			   ifi->up ? "up" : "down", ifi->rx_queues,
+			   nicmem_operstate(ifi), ifi->rx_queues,
 			   ifi->channels, ifi->ring_cur, ifi->ring_max);
 		if (ifi->source == NICMEM_RX_NONE)
 			seq_printf(m, "%5s %9s %16s", "-", "-", "-");
@@ -348,7 +361,7 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 		nicmem_prom_iface(m, "nicmem_interface_info", &ifs->if_[i]);
 		nicmem_prom_label(m, "bus", ifs->if_[i].bus, false);
 		nicmem_prom_label(m, "numa_node", node, false);
-		nicmem_prom_label(m, "state", ifs->if_[i].up ? "up" : "down",
+		nicmem_prom_label(m, "operstate", nicmem_operstate(&ifs->if_[i]),
 				  false);
 		seq_puts(m, "} 1\n");
 	}

@@ -133,7 +133,7 @@ struct nicmem_iface {
 	char bus[NICMEM_BUS_LEN];	/* PCI address or parent device name */
 	int numa_node;			/* NUMA_NO_NODE when unknown */
 	unsigned int mtu;
-	bool up;			/* netif_oper_up() */
+	u8 operstate;			/* IF_OPER_*, as sysfs operstate */
 	unsigned int rx_queues;		/* real_num_rx_queues */
 	unsigned int channels;		/* ethtool combined + rx, 0 = unsupported */
 	unsigned int ring_cur;		/* ethtool rx_pending, 0 = unknown */

@@ -385,7 +385,9 @@ static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
 
 	ASSERT_RTNL();
 	ifi->mtu = READ_ONCE(dev->mtu);
-	ifi->up = netif_oper_up(dev);
+	/* what /sys/class/net/<dev>/operstate shows (operstate_show()) */
+	ifi->operstate = netif_running(dev) ? READ_ONCE(dev->operstate) :
+					      IF_OPER_DOWN;
 	ifi->rx_queues = dev->real_num_rx_queues;
 	if (dev->reg_state != NETREG_REGISTERED || !netif_device_present(dev))
 		return;

@@ -52,7 +52,7 @@ static struct nicmem_snapshot *fake_snapshot(struct kunit *test)
 	*ifi = (struct nicmem_iface){
 		.netns = 4026531840U, .ifindex = 2, .name = "enP2p1s0f0",
 		.driver = "i40e", .bus = "0002:01:00.0", .numa_node = 0,
-		.mtu = 1500, .up = true, .rx_queues = 119, .channels = 119,
+		.mtu = 1500, .operstate = IF_OPER_UP, .rx_queues = 119, .channels = 119,
 		.ring_cur = 4096, .ring_max = 4096,
 		.source = NICMEM_RX_ESTIMATE, .page_order = 0,
 		.rx_pages = SEED_PAGES, .rx_bytes = SEED_BYTES,
@@ -68,7 +68,7 @@ static struct nicmem_snapshot *fake_snapshot(struct kunit *test)
 	*ifi = (struct nicmem_iface){
 		.netns = 4026531840U, .ifindex = 1, .name = "lo",
 		.driver = "virtual", .bus = "-", .numa_node = NUMA_NO_NODE,
-		.mtu = 65536, .up = true, .rx_queues = 1, .note = "no_adaptor",
+		.mtu = 65536, .operstate = IF_OPER_UNKNOWN, .rx_queues = 1, .note = "no_adaptor",
 	};
 	return snap;
 }

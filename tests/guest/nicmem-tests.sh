@@ -104,6 +104,16 @@ check_ns_ifaces() {	# check_ns_ifaces <exec prefix...>
 		[ -n "$row" ] && [ "$(echo "$row" | awk '{print $3}')" = "$name" ]
 		ok $? "interface $name (netns $ns ifindex $ix) is listed" "row='$row'"
 		[ -n "$row" ] || continue
+		bus=$(echo "$row" | awk '{print $5}')
+		dpath=
+		if "$@" test -e "/sys/class/net/$name/device"; then
+			dpath=$("$@" readlink -f "/sys/class/net/$name/device")
+		fi
+		case $bus in
+		-) [ -z "$dpath" ] ;;
+		*) case $dpath/ in */$bus/*) true ;; *) false ;; esac ;;
+		esac
+		ok $? "interface $name bus $bus is in its sysfs device path" "${dpath:-no device}"
 		drv=virtual
 		if "$@" test -e "/sys/class/net/$name/device"; then
 			drv=$("$@" readlink "/sys/class/net/$name/device/driver")
@@ -112,6 +122,13 @@ check_ns_ifaces() {	# check_ns_ifaces <exec prefix...>
 		got=$(echo "$row" | awk '{print $4}')
 		[ "$got" = "$drv" ]
 		ok $? "interface $name driver is $drv" "got $got"
+		state=$("$@" cat "/sys/class/net/$name/operstate")
+		got=$(echo "$row" | awk '{print $8}')
+		[ "$got" = "$state" ]
+		ok $? "interface $name operstate is $state" "got $got"
+		mtu=$("$@" cat "/sys/class/net/$name/mtu")
+		[ "$(echo "$row" | awk '{print $7}')" = "$mtu" ]
+		ok $? "interface $name mtu is $mtu" "row='$row'"
 	done < /tmp/links.$ns
 }
 
@@ -227,6 +244,67 @@ t_pinned() {
 	ok $? "freeing them returns the class and histogram to where they were" "$p2 vs $p0, $h2 vs $h0"
 }
 
+# ---- the RX estimate, on interfaces that present as ixgbe/i40e/igb ----
+FAKE=/nicmem/nicmem_fakenic.ko
+
+# the drivers' own order rule (ixgbe_set_rx_buffer_len(),
+# i40e_vsi_configure_rx(), igb_set_rx_buffer_len() on x86: NET_IP_ALIGN 0)
+want_order() {	# want_order driver mtu page_size
+	limit=1500
+	[ "$1" = igb ] && limit=1514
+	if [ "$3" -lt 8192 ] && [ "$2" -gt $limit ]; then echo 1; else echo 0; fi
+}
+
+check_estimate() {	# check_estimate dev: row against ethtool and sysfs
+	dev=$1
+	snap interfaces ifaces
+	row=$(iface_row "$(stat -L -c %i /proc/self/ns/net)" "$(cat /sys/class/net/$dev/ifindex)")
+	set -- $row
+	drv=$(readlink /sys/class/net/$dev/device/driver)
+	drv=${drv##*/}
+	q=$(ethtool -l $dev | awk '/^Current/ { c = 1 } c && /^Combined:/ { print $2 }')
+	r=$(ethtool -g $dev | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')
+	mtu=$(cat /sys/class/net/$dev/mtu)
+	o=$(want_order "$drv" "$mtu" "$ps")
+	pages=$((q * r * (1 << o)))
+	[ "$4" = "$drv" ] && [ "$9" = "$q" ] && [ "${11}" = "$r" ] &&
+		[ "${13}" = "$o" ] && [ "${14}" = "$pages" ] &&
+		[ "${15}" = "$((pages * ps))" ] && [ "${16}" = estimate ]
+	ok $? "$dev ($drv, mtu $mtu): estimate $q queues x $r x $ps << $o = $((pages * ps)) bytes" "row='$row'"
+	grep -q "^nicmem_rx_pinned_bytes{netns=\"[0-9]*\",device=\"$dev\",driver=\"$drv\",source=\"estimate\"} $((pages * ps))\$" "$D/metrics"
+	ok $? "$dev: metrics nicmem_rx_pinned_bytes agrees"
+}
+
+t_estimate() {
+	ps=$(scan_field page_size /tmp/sum)
+	insmod $FAKE queues=8 ring=512
+	ok $? "insmod nicmem_fakenic.ko (ixgbe, i40e, igb look-alikes)"
+	fakes=$(ls -d /sys/class/net/fake* 2>/dev/null | sed 's|.*/||')
+	[ "$(echo $fakes | wc -w)" -eq 3 ]
+	ok $? "three fake interfaces registered" "$fakes"
+	for dev in $fakes; do
+		check_estimate $dev
+	done
+	for dev in $fakes; do
+		drv=$(readlink /sys/class/net/$dev/device/driver)
+		case ${drv##*/} in
+		ixgbe) ethtool -G $dev rx 4096; ethtool -L $dev combined 5; ip link set $dev mtu 9000 ;;
+		i40e) ip link set $dev mtu 1501 ;;
+		igb) ip link set $dev mtu 1514; check_estimate $dev; ip link set $dev mtu 1515 ;;
+		esac
+		check_estimate $dev
+	done
+	snap summary sum2
+	total=$(awk '!/^#/ && $16 == "estimate" { s += $15 } END { print s + 0 }' /tmp/ifaces)
+	grep -q "^verdict: NIC RX rings hold $total bytes (.*estimate, 3 of " /tmp/sum2
+	ok $? "the verdict's RX bytes are the interfaces' sum ($total)" "$(sed -n 2p /tmp/sum2)"
+	rmmod nicmem_fakenic
+	ok $? "rmmod nicmem_fakenic"
+	snap interfaces ifaces
+	! grep -q ' fake[0-9]' /tmp/ifaces
+	ok $? "removed interfaces leave the list"
+}
+
 # ---- bad parameters fail insmod with a clear message ----
 t_params() {
 	rmmod nicmem
@@ -322,6 +400,7 @@ main() {
 	t_ethtool
 	t_census
 	t_pinned
+	t_estimate
 	t_params
 	t_cycles
 	t_bench
