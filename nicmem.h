@@ -77,10 +77,6 @@ struct nicmem_page_snap {
 	bool has_mapping;
 };
 
-enum nicmem_class nicmem_classify(const struct nicmem_page_snap *s,
-				  unsigned int threshold);
-unsigned int nicmem_hist_bucket(int refcount);
-bool nicmem_hist_counts(const struct nicmem_page_snap *s);
 
 struct nicmem_class_count {
 	u64 pages;	/* base pages */

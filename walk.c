@@ -17,6 +17,7 @@
 #include <linux/pci.h>
 #include <net/net_namespace.h>
 #include "nicmem.h"
+#include "census.h"
 #include "compat.h"
 #include "drivers/adaptor.h"
 
@@ -35,59 +36,6 @@ const char * const nicmem_class_names[NICMEM_NR_CLASSES] = {
 };
 NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
 
-/**
- * nicmem_classify() - the census class of one page snapshot
- * @s: the snapshot
- * @threshold: refcount from which an unmapped, mapping-less, non-LRU,
- *	non-slab page has the pinned signature
- *
- * The seed analyses found the RX pages by exactly this: _refcount near
- * 0xffff, mapping NULL, _mapcount -1, off the LRU. The order of the tests
- * matters: the first match wins, so each page lands in one class.
- */
-enum nicmem_class nicmem_classify(const struct nicmem_page_snap *s,
-				  unsigned int threshold)
-{
-	if (s->buddy)
-		return NICMEM_FREE;
-	if (s->hugetlb)
-		return NICMEM_HUGETLB;
-	if (s->reserved)
-		return NICMEM_RESERVED;
-	if (s->slab)
-		return NICMEM_SLAB;
-	if (s->lru)
-		return s->anon ? NICMEM_LRU_ANON : NICMEM_LRU_FILE;
-	if (s->page_pool)
-		return NICMEM_PAGE_POOL;
-	if (s->typed)
-		return NICMEM_KERNEL;
-	if (s->refcount <= 0)
-		return NICMEM_FREE_PCP;
-	if (s->mapped || s->has_mapping)
-		return NICMEM_OTHER;
-	if ((unsigned int)s->refcount >= threshold)
-		return NICMEM_PINNED;
-	return NICMEM_KERNEL;
-}
-NICMEM_EXPORT_IF_KUNIT(nicmem_classify);
-
-/* Whether a page is in the refcount histogram's population. */
-bool nicmem_hist_counts(const struct nicmem_page_snap *s)
-{
-	return !s->buddy && !s->hugetlb && !s->reserved && !s->slab &&
-	       !s->lru && !s->page_pool && !s->typed && !s->mapped &&
-	       !s->has_mapping && s->refcount > 0;
-}
-NICMEM_EXPORT_IF_KUNIT(nicmem_hist_counts);
-
-unsigned int nicmem_hist_bucket(int refcount)
-{
-	if (refcount <= 0)
-		return 0;
-	return min_t(unsigned int, fls(refcount), NICMEM_HIST_BUCKETS - 1);
-}
-NICMEM_EXPORT_IF_KUNIT(nicmem_hist_bucket);
 
 /* Compound orders beyond this are corrupt or torn reads (1 GiB at 4 KiB
  * pages is order 18; 16 GiB gigantic pages at 64 KiB are order 18 too).
@@ -102,16 +50,26 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_hist_bucket);
  * single page. Each field is read once; the page may change under us, so
  * the snapshot is a sample, never a reason to dereference anything else.
  */
-NICMEM_VISIBLE_IF_KUNIT void nicmem_snap_page(struct page *page,
-				       struct nicmem_page_snap *s)
+static __always_inline void __nicmem_snap_page(struct page *page,
+					       struct nicmem_page_snap *s)
 {
 	unsigned long flags = READ_ONCE(page->flags);
 	unsigned long mapping;
 
-	memset(s, 0, sizeof(*s));
+	/* every field assigned, no memset: this runs for every page */
 	s->refcount = page_ref_count(page);
-	if (PageBuddy(page)) {
-		s->buddy = true;
+	s->order = 0;
+	s->hugetlb = false;
+	s->reserved = false;
+	s->slab = false;
+	s->lru = false;
+	s->anon = false;
+	s->has_mapping = false;
+	s->page_pool = false;
+	s->typed = false;
+	s->mapped = false;
+	s->buddy = PageBuddy(page);
+	if (s->buddy) {
 		s->order = nicmem_buddy_order(page);
 		return;
 	}
@@ -139,7 +97,14 @@ NICMEM_VISIBLE_IF_KUNIT void nicmem_snap_page(struct page *page,
 	else
 		s->mapped = atomic_read(&page->_mapcount) >= 0;
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
+{
+	__nicmem_snap_page(page, s);
+}
 NICMEM_EXPORT_IF_KUNIT(nicmem_snap_page);
+#endif
 
 /* The head of a tail page met on its own (the walk started inside the
  * compound page, or it was formed under us), if it is a valid page.
@@ -191,7 +156,7 @@ static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
 		nc->managed += nicmem_zone_managed(&pgdat->node_zones[z]);
 }
 
-static void nicmem_count(struct nicmem_census *c, struct nicmem_node_census *nc,
+static __always_inline void nicmem_count(struct nicmem_census *c, struct nicmem_node_census *nc,
 			 const struct nicmem_page_snap *s, u64 pages,
 			 bool new_object)
 {
@@ -250,16 +215,16 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 
 			nc->scanned++;
 			if (head) {
-				nicmem_snap_page(head, &s);
+				__nicmem_snap_page(head, &s);
 				nicmem_count(c, nc, &s, 1, false);
 			} else {
-				nicmem_snap_page(page, &s);
+				__nicmem_snap_page(page, &s);
 				nicmem_count(c, nc, &s, 1, true);
 			}
 			pfn++;
 			continue;
 		}
-		nicmem_snap_page(page, &s);
+		__nicmem_snap_page(page, &s);
 		nr = min(1UL << s.order, end - pfn);
 		nc->scanned += nr;
 		c->pfns_walked += nr - 1;

@@ -9,7 +9,7 @@
 #include <linux/slab.h>
 #include <linux/page_ref.h>
 #include <net/page_pool.h>
-#include "nicmem.h"
+#include "census.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 

@@ -5,7 +5,7 @@
  */
 #include <kunit/test.h>
 #include <linux/limits.h>
-#include "nicmem.h"
+#include "census.h"
 
 struct bucket_case {
 	int refcount;
