@@ -347,6 +347,29 @@ static void nicmem_prom_iface(struct seq_file *m, const char *name,
 	nicmem_prom_label(m, "driver", ifi->driver, false);
 }
 
+/* RX pages or bytes of every interface that has a figure */
+static void nicmem_prom_rx(struct seq_file *m, const struct nicmem_ifaces *ifs,
+			   bool bytes)
+{
+	const char *name = bytes ? "nicmem_rx_pinned_bytes" :
+				   "nicmem_rx_pinned_pages";
+	unsigned int i;
+
+	nicmem_prom_head(m, name, bytes ?
+			 "Bytes held by the interface's RX rings; source says whether estimated or walked." :
+			 "Pages held by the interface's RX rings; source says whether estimated or walked.");
+	for (i = 0; i < ifs->nr; i++) {
+		const struct nicmem_iface *ifi = &ifs->if_[i];
+
+		if (ifi->source == NICMEM_RX_NONE)
+			continue;
+		nicmem_prom_iface(m, name, ifi);
+		nicmem_prom_label(m, "source", nicmem_source_names[ifi->source],
+				  false);
+		seq_printf(m, "} %llu\n", bytes ? ifi->rx_bytes : ifi->rx_pages);
+	}
+}
+
 static void nicmem_prom_ifaces(struct seq_file *m,
 			       const struct nicmem_snapshot *snap)
 {
@@ -376,26 +399,8 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 		nicmem_prom_iface(m, "nicmem_rx_ring_descriptors", &ifs->if_[i]);
 		seq_printf(m, "} %u\n", ifs->if_[i].ring_cur);
 	}
-	nicmem_prom_head(m, "nicmem_rx_pinned_pages",
-			 "Pages held by the interface's RX rings; source says whether estimated or walked.");
-	for (i = 0; i < ifs->nr; i++) {
-		if (ifs->if_[i].source == NICMEM_RX_NONE)
-			continue;
-		nicmem_prom_iface(m, "nicmem_rx_pinned_pages", &ifs->if_[i]);
-		nicmem_prom_label(m, "source",
-				  nicmem_source_names[ifs->if_[i].source], false);
-		seq_printf(m, "} %llu\n", ifs->if_[i].rx_pages);
-	}
-	nicmem_prom_head(m, "nicmem_rx_pinned_bytes",
-			 "Bytes held by the interface's RX rings; source says whether estimated or walked.");
-	for (i = 0; i < ifs->nr; i++) {
-		if (ifs->if_[i].source == NICMEM_RX_NONE)
-			continue;
-		nicmem_prom_iface(m, "nicmem_rx_pinned_bytes", &ifs->if_[i]);
-		nicmem_prom_label(m, "source",
-				  nicmem_source_names[ifs->if_[i].source], false);
-		seq_printf(m, "} %llu\n", ifs->if_[i].rx_bytes);
-	}
+	nicmem_prom_rx(m, ifs, false);
+	nicmem_prom_rx(m, ifs, true);
 }
 
 static void nicmem_prom_census(struct seq_file *m,

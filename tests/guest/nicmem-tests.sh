@@ -122,18 +122,34 @@ check_ns_ifaces() {	# check_ns_ifaces <exec prefix...>
 		got=$(echo "$row" | awk '{print $4}')
 		[ "$got" = "$drv" ]
 		ok $? "interface $name driver is $drv" "got $got"
-		state=$("$@" cat "/sys/class/net/$name/operstate")
+		# links may come up while we look: sysfs just before or
+		# just after the snapshot
+		state=$(awk -v n="$name" '$1 == n { print $2 }' /tmp/oper-before.$ns)
+		state2=$(awk -v n="$name" '$1 == n { print $2 }' /tmp/oper-after.$ns)
 		got=$(echo "$row" | awk '{print $8}')
-		[ "$got" = "$state" ]
-		ok $? "interface $name operstate is $state" "got $got"
+		[ "$got" = "$state" ] || [ "$got" = "$state2" ]
+		ok $? "interface $name operstate is $state" "got $got, sysfs $state then $state2"
 		mtu=$("$@" cat "/sys/class/net/$name/mtu")
 		[ "$(echo "$row" | awk '{print $7}')" = "$mtu" ]
 		ok $? "interface $name mtu is $mtu" "row='$row'"
 	done < /tmp/links.$ns
 }
 
+operstates() {	# operstates <file suffix> <exec prefix...>
+	sfx=$1
+	shift
+	ns=$("$@" stat -L -c %i /proc/self/ns/net)
+	for d in $("$@" ls /sys/class/net); do
+		echo "$d $("$@" cat "/sys/class/net/$d/operstate")"
+	done > "/tmp/oper-$sfx.$ns"
+}
+
 t_interfaces() {
+	operstates before
+	operstates before ip netns exec t1
 	snap interfaces ifaces
+	operstates after
+	operstates after ip netns exec t1
 	check_ns_ifaces
 	check_ns_ifaces ip netns exec t1
 	total=$(wc -l < /tmp/ifaces)
@@ -174,6 +190,13 @@ t_ethtool() {
 t_census() {
 	snap summary sum
 	snap census cen
+	ps=$(scan_field page_size /tmp/sum)
+	kps=$(awk '/^KernelPageSize:/ { print $2 * 1024; exit }' /proc/self/smaps)
+	[ "$ps" = "$kps" ]
+	ok $? "page_size $ps is the kernel's page size (/proc/self/smaps: $kps)"
+	nodes=$(ls -d /sys/devices/system/node/node[0-9]* | wc -l)
+	[ "$(scan_field nodes /tmp/sum)" = "$nodes" ]
+	ok $? "census walks every online node ($nodes)"
 	counted=$(scan_field pages /tmp/sum)
 	sum=$(awk '!/^#/ && $1 == "all" && $2 != "total" { s += $3 } END { print s }' /tmp/cen)
 	total=$(census all total 3 /tmp/cen)
@@ -191,7 +214,6 @@ t_census() {
 		echo "# node $nd: counted $nt reserved $nr managed $nm"
 	done
 	ok $nodes_ok "per node, counted minus reserved is within 1% of managed pages"
-	ps=$(scan_field page_size /tmp/sum)
 	mt=$(awk '/^MemTotal:/ { print $2 * 1024 / '"$ps"' }' /proc/meminfo)
 	mf=$(awk '/^MemFree:/ { print $2 * 1024 / '"$ps"' }' /proc/meminfo)
 	res=$(census all reserved 3 /tmp/cen)
@@ -248,10 +270,13 @@ t_pinned() {
 FAKE=/nicmem/nicmem_fakenic.ko
 
 # the drivers' own order rule (ixgbe_set_rx_buffer_len(),
-# i40e_vsi_configure_rx(), igb_set_rx_buffer_len() on x86: NET_IP_ALIGN 0)
+# i40e_vsi_configure_rx(), igb_set_rx_buffer_len(); NET_IP_ALIGN is 0 on
+# x86 and 2 elsewhere)
 want_order() {	# want_order driver mtu page_size
 	limit=1500
-	[ "$1" = igb ] && limit=1514
+	if [ "$1" = igb ]; then
+		case $(uname -m) in x86_64) limit=1514 ;; *) limit=1512 ;; esac
+	fi
 	if [ "$3" -lt 8192 ] && [ "$2" -gt $limit ]; then echo 1; else echo 0; fi
 }
 
@@ -289,7 +314,14 @@ t_estimate() {
 		drv=$(readlink /sys/class/net/$dev/device/driver)
 		case ${drv##*/} in
 		ixgbe) ethtool -G $dev rx 4096; ethtool -L $dev combined 5; ip link set $dev mtu 9000 ;;
-		i40e) ip link set $dev mtu 1501 ;;
+		i40e)
+			# the seeds' ring: 4096 descriptors, one page each at MTU 1500
+			ethtool -G $dev rx 4096
+			check_estimate $dev
+			set -- $(iface_row "$(stat -L -c %i /proc/self/ns/net)" "$(cat /sys/class/net/$dev/ifindex)")
+			[ $((${15} / $9)) -eq $((4096 * ps)) ]
+			ok $? "$dev: an i40e queue of 4096 descriptors holds 4096 x $ps bytes" "${15} / $9"
+			ip link set $dev mtu 1501 ;;
 		igb) ip link set $dev mtu 1514; check_estimate $dev; ip link set $dev mtu 1515 ;;
 		esac
 		check_estimate $dev
@@ -386,6 +418,18 @@ t_bench() {
 			p, d / 1e6, p / d * 1e3, k / 1e6, p / k * 1e3, k / d }'
 }
 
+# ---- KUnit suites, where the kernel has KUnit (the arm64 test kernel) ----
+t_kunit() {
+	[ -e /nicmem/nicmem_kunit.ko ] || return 0
+	grep -q '^nicmem ' /proc/modules || insmod $KO
+	dmesg -c > /dev/null
+	insmod /nicmem/nicmem_kunit.ko
+	ok $? "insmod nicmem_kunit.ko (KUnit suites on $(uname -m))"
+	dmesg | sed -n '/KTAP version\|TAP version/,$p' | sed 's/^\[ *[0-9.]*\] //' > /tmp/ktap
+	emit ktap /tmp/ktap
+	rmmod nicmem_kunit
+}
+
 main() {
 	mount -t debugfs none /sys/kernel/debug 2>/dev/null
 	echo "# kernel $(uname -r), $(nproc) cpus, $(awk '/^MemTotal/ { print $2 / 1024 }' /proc/meminfo) MiB"
@@ -404,6 +448,7 @@ main() {
 	t_params
 	t_cycles
 	t_bench
+	t_kunit
 	emit summary "$D/summary"
 	emit metrics "$D/metrics"
 	emit histogram "$D/histogram"
