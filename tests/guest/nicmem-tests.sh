@@ -124,8 +124,9 @@ check_ns_ifaces() {	# check_ns_ifaces <exec prefix...>
 		ok $? "interface $name driver is $drv" "got $got"
 		# links may come up while we look: sysfs just before or
 		# just after the snapshot
-		state=$(awk -v n="$name" '$1 == n { print $2 }' /tmp/oper-before.$ns)
-		state2=$(awk -v n="$name" '$1 == n { print $2 }' /tmp/oper-after.$ns)
+		# (ENVIRON, not awk -v, which would unescape the odd name)
+		state=$(n=$name awk '$1 == ENVIRON["n"] { print $2 }' /tmp/oper-before.$ns)
+		state2=$(n=$name awk '$1 == ENVIRON["n"] { print $2 }' /tmp/oper-after.$ns)
 		got=$(echo "$row" | awk '{print $8}')
 		[ "$got" = "$state" ] || [ "$got" = "$state2" ]
 		ok $? "interface $name operstate is $state" "got $got, sysfs $state then $state2"
