@@ -4,6 +4,7 @@
 # make KDIR=<build dir>     ... for another kernel's headers
 # make modules_install      install it (depmod)
 # make demo                 the summary from a real kernel, in a QEMU VM
+# make demo ARCH=arm64      ... on arm64 with 64 KiB pages and two nodes
 # make check                every test; ends with "N passed, N failed"
 # make checkpatch|sparse    the style and static checks alone
 KERNELRELEASE ?= $(shell uname -r)
@@ -30,7 +31,7 @@ checkpatch:
 	perl $(KSRC)/scripts/checkpatch.pl --no-tree -f $$(git ls-files '*.c' '*.h')
 
 demo:
-	scripts/demo
+	scripts/demo --arch $(or $(ARCH),x86_64)
 
 check:
 	scripts/check
