@@ -16,6 +16,19 @@
 #include <linux/poison.h>
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/sched/signal.h>
+
+/*
+ * RHEL 8 is 4.18 by LINUX_VERSION_CODE but backports by minor release; its
+ * <linux/version.h> defines RHEL_RELEASE_CODE for exactly this.
+ */
+#ifdef RHEL_RELEASE_CODE
+#define NICMEM_RHEL_GE(maj, min) \
+	(RHEL_RELEASE_CODE >= RHEL_RELEASE_VERSION(maj, min))
+#else
+#define NICMEM_RHEL_GE(maj, min) 0
+#endif
 
 /*
  * Largest valid buddy order. MAX_ORDER was exclusive up to 6.3 and became
@@ -71,25 +84,42 @@ static inline bool nicmem_page_slab(struct page *page, unsigned long flags)
 
 /*
  * A page type other than buddy (page tables, offline/balloon, guard).
- * page_has_type() exists since 4.20 (commit 6e292b9be7f4 "mm: split
- * page_type out from _mapcount" was 4.18; the helper came with the kernel
- * that added PG_table); on 4.18 nicmem falls back to the _mapcount test.
+ * page_has_type() came in 5.0 (absent in 4.20, backported to RHEL 8.3+);
+ * its encoding changed in 6.10 and 6.12 (commit 4ffca5a96678 "mm: support
+ * only one page_type per page"), so only the helper may decode page_type.
+ * 4.18 has page_type (commit 6e292b9be7f4) with PAGE_MAPCOUNT_RESERVE.
  */
 static inline bool nicmem_page_typed(struct page *page)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(4, 20, 0)
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0) || NICMEM_RHEL_GE(8, 3)
 	return page_has_type(page);
 #else
-	return (int)READ_ONCE(page->page_type) < -128;
+	return (int)READ_ONCE(page->page_type) < PAGE_MAPCOUNT_RESERVE;
+#endif
+}
+
+/*
+ * Whether a (compound) page is mapped to user space: page_mapped() is
+ * exported up to 6.1, inline later and gone by 7.2; folio_mapped() exists
+ * from 5.16 (commit 7b230db3b8d3 "mm: Add folio").
+ */
+static inline bool nicmem_page_mapped(struct page *page)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 16, 0)
+	return folio_mapped(page_folio(page));
+#else
+	return page_mapped(page);
 #endif
 }
 
 /*
  * page_pool pages, from struct page alone. pp_magic and PP_SIGNATURE came
- * in 5.14 (commit c07aea3ef4d4 "mm: add a signature in struct page"); 6.18
- * keeps a DMA index in the high bits and masks with PP_MAGIC_MASK (commit
+ * in 5.14 (commit c07aea3ef4d4 "mm: add a signature in struct page"); 6.16
+ * keeps a DMA index in the high bits and masks with PP_MAGIC_MASK (commits
+ * cd3c93167da0 "page_pool: Move pp_magic check into helper functions" and
  * ee62ce7a1d90 "page_pool: Track DMA-mapped pages and unmap them when
- * destroying the pool"). Before 5.14 a page_pool page is not recognisable.
+ * destroying the pool", also in 6.12.y), hence the test on the macro, not
+ * the version. Before 5.14 a page_pool page is not recognisable.
  */
 static inline bool nicmem_page_is_pp(struct page *page)
 {
@@ -103,29 +133,50 @@ static inline bool nicmem_page_is_pp(struct page *page)
 }
 
 /*
- * Managed pages of a zone: zone_managed_pages() since 5.0 (commit
- * 9705bea5f833 "mm: convert zone->managed_pages to atomic variable").
+ * Managed pages of a zone: an atomic_long_t read by zone_managed_pages()
+ * since 5.0 (commit 9705bea5f833 "mm: convert zone->managed_pages to
+ * atomic variable"), a plain unsigned long before. RHEL 8.5 has the new
+ * form on a 4.18 version code, RHEL 8.3 the old one: decide on the field's
+ * type, not the version.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0)
-#define nicmem_zone_managed(z)	zone_managed_pages(z)
-#else
-#define nicmem_zone_managed(z)	((z)->managed_pages)
-#endif
+#define nicmem_zone_managed(z)						\
+	__builtin_choose_expr(__same_type((z)->managed_pages, atomic_long_t), \
+		atomic_long_read((atomic_long_t *)&(z)->managed_pages),	\
+		*(unsigned long *)&(z)->managed_pages)
 
 /*
  * ethtool_ops->get_ringparam gained kernel_ringparam and extack in 5.17
  * (commit 7462494408cd "ethtool: extend ringparam setting/getting API with
- * rx_buf_len").
+ * rx_buf_len"), backported to RHEL 8.7.
  */
 static inline void nicmem_get_ringparam(struct net_device *dev,
 					struct ethtool_ringparam *rp)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 17, 0)
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 17, 0) || NICMEM_RHEL_GE(8, 7)
 	struct kernel_ethtool_ringparam krp = {};
 
 	dev->ethtool_ops->get_ringparam(dev, rp, &krp, NULL);
 #else
 	dev->ethtool_ops->get_ringparam(dev, rp);
+#endif
+}
+
+/*
+ * rtnl, taken so that a fatal signal can interrupt the wait.
+ * rtnl_lock_killable() is exported from 4.17 until 6.14 (commit
+ * 7bd72a4aa226 "rtnetlink: Add rtnl_net_lock_killable()" unexported it);
+ * there nicmem checks for a fatal signal and takes rtnl_lock(), held only
+ * per interface anyway.
+ */
+static inline int nicmem_rtnl_lock_killable(void)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 14, 0)
+	if (fatal_signal_pending(current))
+		return -EINTR;
+	rtnl_lock();
+	return 0;
+#else
+	return rtnl_lock_killable();
 #endif
 }
 

@@ -542,6 +542,11 @@ void nicmem_debugfs_init(void)
 	unsigned int i;
 
 	nicmem_dir = debugfs_create_dir("nicmem", NULL);
+	/* NULL on failure before 5.0 (commit ff9fb72bc077), ERR_PTR since:
+	 * never create the files at the debugfs root instead
+	 */
+	if (IS_ERR_OR_NULL(nicmem_dir))
+		return;
 	for (i = 0; i < ARRAY_SIZE(nicmem_files); i++)
 		debugfs_create_file(nicmem_files[i].name, 0400, nicmem_dir,
 				    (void *)&nicmem_files[i], &nicmem_fops);

@@ -93,7 +93,7 @@ static __always_inline void __nicmem_snap_page(struct page *page,
 	if (s->page_pool || s->typed)
 		return;
 	if (s->order)
-		s->mapped = page_mapped(page);
+		s->mapped = nicmem_page_mapped(page);
 	else
 		s->mapped = atomic_read(&page->_mapcount) >= 0;
 }
@@ -429,7 +429,7 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs)
 		struct nicmem_iface *ifi = &ifs->if_[i];
 		const struct nicmem_adaptor *ad = nicmem_adaptor_find(ifi->driver);
 
-		ret = rtnl_lock_killable();
+		ret = nicmem_rtnl_lock_killable();
 		if (ret)
 			break;
 		nicmem_iface_rtnl(ifi, ad);
