@@ -23,6 +23,7 @@ modules_install:
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/modules clean
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/offsets clean
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 W=1 modules

@@ -11,6 +11,7 @@
 #include <linux/fs.h>
 #include "nicmem.h"
 #include "compat.h"
+#include "drivers/adaptor.h"
 
 static struct dentry *nicmem_dir;
 
@@ -310,6 +311,36 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_histogram_show(struct seq_file *m, void *v)
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_histogram_show);
 
+NICMEM_VISIBLE_IF_KUNIT int nicmem_layouts_show(struct seq_file *m, void *v)
+{
+	const struct nicmem_snapshot *snap = m->private;
+	unsigned int i, j;
+
+	nicmem_header(m);
+	seq_puts(m, "# driver private-struct members, resolved by name at run time; source says from what\n");
+	seq_puts(m, "#driver    struct                 member                  offset   size source\n");
+	for (i = 0; i < snap->nr_layouts; i++) {
+		const struct nicmem_layout *l = &snap->layouts[i];
+		const struct nicmem_adaptor *ad = l->ad;
+
+		for (j = 0; j < ad->nr_fields; j++) {
+			const struct nicmem_field *f = &ad->fields[j];
+
+			seq_printf(m, "%-10s %-22s %-22s ", ad->driver, f->sname,
+				   f->path ?: "-");
+			if (l->err && (l->f[j].err ||
+			       !str_has_prefix(l->source, "btf")))
+				seq_printf(m, "%7s %6s %s\n", "-", "-", l->source);
+			else
+				seq_printf(m, "%7u %6u %s\n",
+					   f->path ? l->f[j].offset : 0,
+					   l->f[j].size, l->source);
+		}
+	}
+	return 0;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_layouts_show);
+
 /* ---- Prometheus text exposition ---- */
 
 /* A label value with \, " and newline escaped. */
@@ -501,6 +532,7 @@ static const struct nicmem_file nicmem_files[] = {
 	{ "interfaces",	nicmem_interfaces_show },
 	{ "histogram",	nicmem_histogram_show },
 	{ "metrics",	nicmem_metrics_show },
+	{ "layouts",	nicmem_layouts_show },
 };
 
 static int nicmem_open(struct inode *inode, struct file *file)

@@ -116,6 +116,9 @@ static struct nicmem_snapshot *nicmem_snapshot_take(void)
 		ret = nicmem_census_walk(&snap->census, nicmem_threshold);
 	if (!ret)
 		ret = nicmem_ifaces_walk(&snap->ifaces);
+	if (!ret)
+		snap->nr_layouts = nicmem_layouts_get(snap->layouts,
+						      NICMEM_MAX_LAYOUTS);
 	if (ret) {
 		nicmem_snapshot_put(snap);
 		return ERR_PTR(ret);
@@ -156,6 +159,8 @@ static int __init nicmem_init(void)
 {
 	int ret = nicmem_adaptors_init();
 
+	if (!ret)
+		ret = nicmem_layouts_init();
 	if (ret)
 		return ret;
 	nicmem_debugfs_init();
@@ -168,6 +173,7 @@ static void __exit nicmem_exit(void)
 {
 	/* waits for readers inside our file operations */
 	nicmem_debugfs_exit();
+	nicmem_layouts_exit();
 	if (nicmem_cached)
 		nicmem_snapshot_put(nicmem_cached);
 	nicmem_cached = NULL;

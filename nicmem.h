@@ -147,6 +147,21 @@ struct nicmem_ifaces {
 	struct nicmem_iface *if_;
 };
 
+/* A driver's private-struct layout, as resolved at run time (layout.c). */
+#define NICMEM_MAX_FIELDS	32
+#define NICMEM_MAX_LAYOUTS	8
+
+struct nicmem_layout {
+	const struct nicmem_adaptor *ad;
+	int err;			/* 0: every field resolved */
+	char source[NICMEM_NOTE_LEN];	/* "btf", or why there is no layout */
+	struct {
+		u32 offset;
+		u32 size;
+		int err;		/* this field: 0 or -ENOENT/-EINVAL */
+	} f[NICMEM_MAX_FIELDS];
+};
+
 /* One reading of everything, shared by the readers that use it. */
 struct nicmem_snapshot {
 	struct kref ref;
@@ -155,6 +170,8 @@ struct nicmem_snapshot {
 	unsigned int page_size;
 	struct nicmem_census census;
 	struct nicmem_ifaces ifaces;
+	unsigned int nr_layouts;
+	struct nicmem_layout layouts[NICMEM_MAX_LAYOUTS];
 };
 
 /* module parameters (nicmem.c) */
@@ -181,6 +198,11 @@ int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold);
 int nicmem_ifaces_walk(struct nicmem_ifaces *ifs);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
 
+/* layout.c */
+unsigned int nicmem_layouts_get(struct nicmem_layout *out, unsigned int max);
+int nicmem_layouts_init(void);
+void nicmem_layouts_exit(void);
+
 /* nicmem.c */
 struct nicmem_snapshot *nicmem_snapshot_get(void);
 void nicmem_snapshot_put(struct nicmem_snapshot *snap);
@@ -193,6 +215,7 @@ int nicmem_census_show(struct seq_file *m, void *v);
 int nicmem_interfaces_show(struct seq_file *m, void *v);
 int nicmem_histogram_show(struct seq_file *m, void *v);
 int nicmem_metrics_show(struct seq_file *m, void *v);
+int nicmem_layouts_show(struct seq_file *m, void *v);
 #endif
 void nicmem_debugfs_init(void);
 void nicmem_debugfs_exit(void);

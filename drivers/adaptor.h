@@ -18,6 +18,21 @@
 #define NICMEM_AD_PAGE_PER_DESC	BIT(0)
 
 /**
+ * struct nicmem_field - one member of a driver's private struct
+ * @sname: the struct's name, without "struct"
+ * @path: the member, '.'-separated through named members, anonymous ones
+ *	looked through; NULL for the struct's own size
+ */
+struct nicmem_field {
+	const char *sname;
+	const char *path;
+};
+
+/* Entries of a drivers/<driver>_layout.h list, as nicmem_field initializers */
+#define NICMEM_FIELD(s, m)	{ #s, #m },
+#define NICMEM_SIZEOF(s)	{ #s, NULL },
+
+/**
  * struct nicmem_adaptor - what nicmem knows about one NIC driver
  * @driver: driver name as dev_driver_string() of the net_device's parent
  *	returns it ("ixgbe", "i40e", "mlx5_core"). Required, unique.
@@ -29,6 +44,12 @@
  * @rx_page_order: optional; overrides @order0_max_mtu for drivers with
  *	another rule. Called without locks, must not sleep, must not touch
  *	@ifi->dev (it sees only what the core read: MTU, queues, ring sizes).
+ * @module: optional; the driver's module, whose BTF (/sys/kernel/btf/<module>)
+ *	describes @fields.
+ * @fields: optional; the private-struct members the adaptor reads, from
+ *	drivers/<driver>_layout.h. nicmem resolves them at run time (see
+ *	layout.c) and shows them in the layouts file.
+ * @nr_fields: how many.
  * @walk_rx: optional; the exact count. Called with rtnl held (taken
  *	killably by the core, for this interface only) and with a reference
  *	on @ifi->dev; may sleep and should cond_resched() in long loops. Reads
@@ -42,6 +63,9 @@ struct nicmem_adaptor {
 	unsigned int flags;
 	unsigned int order0_max_mtu;
 	unsigned int (*rx_page_order)(const struct nicmem_iface *ifi);
+	const char *module;
+	const struct nicmem_field *fields;
+	unsigned int nr_fields;
 	int (*walk_rx)(struct nicmem_iface *ifi);
 };
 
@@ -56,6 +80,8 @@ int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
 			 unsigned int n);
 
 const struct nicmem_adaptor *nicmem_adaptor_find(const char *driver);
+unsigned int nicmem_adaptor_count(void);
+const struct nicmem_adaptor *nicmem_adaptor_at(unsigned int i);
 int nicmem_adaptors_init(void);
 void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			struct nicmem_iface *ifi, unsigned int page_size);

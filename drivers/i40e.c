@@ -11,8 +11,15 @@
  */
 #include "adaptor.h"
 
+static const struct nicmem_field i40e_fields[] = {
+#include "i40e_layout.h"
+};
+
 const struct nicmem_adaptor nicmem_adaptor_i40e = {
 	.driver		= "i40e",
 	.flags		= NICMEM_AD_PAGE_PER_DESC,
+	.module		= "i40e",
+	.fields		= i40e_fields,
+	.nr_fields	= ARRAY_SIZE(i40e_fields),
 	.order0_max_mtu	= 1500,
 };

@@ -11,8 +11,15 @@
 #include <linux/skbuff.h>
 #include "adaptor.h"
 
+static const struct nicmem_field igb_fields[] = {
+#include "igb_layout.h"
+};
+
 const struct nicmem_adaptor nicmem_adaptor_igb = {
 	.driver		= "igb",
 	.flags		= NICMEM_AD_PAGE_PER_DESC,
+	.module		= "igb",
+	.fields		= igb_fields,
+	.nr_fields	= ARRAY_SIZE(igb_fields),
 	.order0_max_mtu	= 1536 - NET_IP_ALIGN - 22,
 };

@@ -11,8 +11,15 @@
  */
 #include "adaptor.h"
 
+static const struct nicmem_field ixgbe_fields[] = {
+#include "ixgbe_layout.h"
+};
+
 const struct nicmem_adaptor nicmem_adaptor_ixgbe = {
 	.driver		= "ixgbe",
 	.flags		= NICMEM_AD_PAGE_PER_DESC,
+	.module		= "ixgbe",
+	.fields		= ixgbe_fields,
+	.nr_fields	= ARRAY_SIZE(ixgbe_fields),
 	.order0_max_mtu	= 1500,
 };

@@ -84,6 +84,12 @@ int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
 			       ad->driver);
 			return -EINVAL;
 		}
+		if (ad->nr_fields && (!ad->fields || !ad->module ||
+				      ad->nr_fields > NICMEM_MAX_FIELDS)) {
+			pr_err("adaptor %s: a layout needs a module and at most %d fields\n",
+			       ad->driver, NICMEM_MAX_FIELDS);
+			return -EINVAL;
+		}
 	}
 	return 0;
 }
@@ -95,6 +101,16 @@ const struct nicmem_adaptor *nicmem_adaptor_find(const char *driver)
 				     ARRAY_SIZE(nicmem_adaptors), driver);
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_find);
+
+unsigned int nicmem_adaptor_count(void)
+{
+	return ARRAY_SIZE(nicmem_adaptors);
+}
+
+const struct nicmem_adaptor *nicmem_adaptor_at(unsigned int i)
+{
+	return i < ARRAY_SIZE(nicmem_adaptors) ? nicmem_adaptors[i] : NULL;
+}
 
 int nicmem_adaptors_init(void)
 {

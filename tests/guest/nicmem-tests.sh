@@ -72,7 +72,7 @@ setup_net() {
 t_load() {
 	insmod $KO cache_ms=0
 	ok $? "insmod nicmem.ko cache_ms=0"
-	for f in summary census interfaces histogram metrics; do
+	for f in summary census interfaces histogram metrics layouts; do
 		mode=$(stat -c %a "$D/$f" 2>/dev/null)
 		[ "$mode" = 400 ]
 		ok $? "$f is mode 0400" "mode=$mode"
@@ -363,7 +363,7 @@ t_params() {
 # ---- 20 rmmod/insmod cycles under two looping readers ----
 reader() {
 	while [ ! -e /tmp/stop ]; do
-		for f in summary census interfaces histogram metrics; do
+		for f in summary census interfaces histogram metrics layouts; do
 			cat "$D/$f" > /dev/null 2>&1
 		done
 	done
@@ -419,6 +419,58 @@ t_bench() {
 			p, d / 1e6, p / d * 1e3, k / 1e6, p / k * 1e3, k / d }'
 }
 
+# ---- driver layouts from BTF against offsetof() from the drivers' headers ----
+load_module() {	# load a module after what it depends on (the harness's order)
+	while read -r m; do
+		grep -q "^$m " /proc/modules || insmod "/modules/$m.ko" || return 1
+		[ "$m" = "$1" ] && return 0
+	done < /modules/load-order
+	return 1
+}
+
+# "driver struct member offset size" rows of one source
+layout_rows() {	# layout_rows file driver source
+	awk -v d="$2" -v s="$3" '!/^#/ && $1 == d && $6 == s { print $1, $2, $3, $4, $5 }' "$1"
+}
+
+t_layouts() {
+	snap layouts lay0
+	bad=$(awk 'NR > 1 && !/^#/ && $6 != "btf" && $6 !~ /^none:/' /tmp/lay0)
+	[ -z "$bad" ] && [ "$(grep -c '^ixgbe ' /tmp/lay0)" -gt 0 ]
+	ok $? "layouts lists every member with a source, or why there is none" "$bad"
+	if [ ! -e /sys/kernel/btf/vmlinux ] || [ ! -e /modules/ixgbe.ko ]; then
+		echo "# layouts: no BTF or no driver modules on this kernel; BTF vs offsetof() not run"
+		grep -q ' none:' /tmp/lay0
+		ok $? "without BTF the layouts say why ($(awk '$1 == "ixgbe" { print $6; exit }' /tmp/lay0))"
+		return
+	fi
+	grep -q '^ixgbe .* none:module_not_loaded_or_no_module_btf' /tmp/lay0
+	ok $? "before ixgbe is loaded its layout says so"
+	for m in ixgbe i40e igb; do
+		load_module $m
+		ok $? "the real $m.ko loads without hardware"
+	done
+	snap layouts lay
+	insmod /nicmem/nicmem_offsets.ko
+	ok $? "insmod nicmem_offsets.ko (offsetof() from the drivers' headers)"
+	cat /sys/kernel/debug/nicmem_offsets > /tmp/off
+	for m in ixgbe i40e igb; do
+		want=$(layout_rows /tmp/off $m offsetof)
+		got=$(layout_rows /tmp/lay $m btf)
+		n=$(echo "$want" | grep -c .)
+		[ "$n" -gt 0 ] && [ "$want" = "$got" ]
+		ok $? "$m: all $n members nicmem resolved from BTF equal offsetof()/sizeof() from $m's headers" "$(echo "$want" > /tmp/w; echo "$got" > /tmp/g; diff /tmp/w /tmp/g | head -5)"
+	done
+	emit layouts /tmp/lay
+	rmmod nicmem_offsets
+	rmmod ixgbe
+	snap layouts lay2
+	grep -q '^ixgbe .* none:module_not_loaded_or_no_module_btf' /tmp/lay2 &&
+		grep -q '^i40e .* btf$' /tmp/lay2
+	ok $? "after rmmod ixgbe its layout is gone, i40e's stays"
+	rmmod igb i40e
+}
+
 # ---- KUnit suites, where the kernel has KUnit (the arm64 test kernel) ----
 t_kunit() {
 	[ -e /nicmem/nicmem_kunit.ko ] || return 0
@@ -449,6 +501,7 @@ main() {
 	t_params
 	t_cycles
 	t_bench
+	t_layouts
 	t_kunit
 	emit summary "$D/summary"
 	emit metrics "$D/metrics"

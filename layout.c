@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Driver layouts, resolved at run time: for each adaptor with a field list,
+ * the offset and size of every member it reads, by name, from the BTF the
+ * running kernel publishes for the driver's module (split BTF on top of
+ * vmlinux's). Never from uname: RHEL minor releases and distro configs
+ * move these structs.
+ *
+ * Resolving reads ~5 MiB of vmlinux BTF, so results are kept until a
+ * module with an adaptor comes or goes (a module notifier bumps a
+ * generation; the next reader resolves again).
+ */
+#define pr_fmt(fmt) "nicmem: " fmt
+
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/atomic.h>
+#include <linux/string.h>
+#include "nicmem.h"
+#include "btf.h"
+#include "drivers/adaptor.h"
+
+/* Protects nicmem_layouts and nicmem_layouts_gen_done. */
+static DEFINE_MUTEX(nicmem_layout_lock);
+static struct nicmem_layout nicmem_layouts[NICMEM_MAX_LAYOUTS];
+static unsigned int nicmem_nr_layouts;
+static atomic_t nicmem_layouts_gen = ATOMIC_INIT(1);
+static int nicmem_layouts_gen_done;
+
+static void nicmem_layout_why(struct nicmem_layout *l, const char *what,
+			      int err)
+{
+	l->err = err ?: -EINVAL;
+	snprintf(l->source, sizeof(l->source), "none:%s(%d)", what, err);
+}
+
+/* Resolve @l->ad's fields against @mod_btf. */
+static void nicmem_layout_fields(struct nicmem_layout *l,
+				 const struct nicmem_btf *mod_btf)
+{
+	const struct nicmem_adaptor *ad = l->ad;
+	unsigned int i;
+
+	l->err = 0;
+	for (i = 0; i < ad->nr_fields; i++) {
+		const struct nicmem_field *f = &ad->fields[i];
+		u32 id;
+		int err = nicmem_btf_find_struct(mod_btf, f->sname, &id);
+
+		if (!err && f->path)
+			err = nicmem_btf_member(mod_btf, id, f->path,
+						&l->f[i].offset, &l->f[i].size);
+		else if (!err)
+			err = nicmem_btf_type_size(mod_btf, id, &l->f[i].size);
+		l->f[i].err = err;
+		if (err && !l->err)
+			l->err = err;
+	}
+	strscpy(l->source, l->err ? "btf:incomplete" : "btf",
+		sizeof(l->source));
+}
+
+static void nicmem_layouts_resolve(void)
+{
+	struct nicmem_btf vmlinux = {}, mod;
+	unsigned int i, n = 0;
+	int vmlinux_err = -ENODATA;
+
+	for (i = 0; i < nicmem_adaptor_count() && n < NICMEM_MAX_LAYOUTS; i++) {
+		const struct nicmem_adaptor *ad = nicmem_adaptor_at(i);
+		struct nicmem_layout *l = &nicmem_layouts[n];
+		int err;
+
+		if (!ad->nr_fields)
+			continue;
+		memset(l, 0, sizeof(*l));
+		l->ad = ad;
+		n++;
+		if (vmlinux_err == -ENODATA)
+			vmlinux_err = nicmem_btf_load(&vmlinux, "vmlinux", NULL);
+		if (vmlinux_err) {
+			nicmem_layout_why(l, "no_vmlinux_btf", vmlinux_err);
+			continue;
+		}
+		err = nicmem_btf_load(&mod, ad->module, &vmlinux);
+		if (err) {
+			nicmem_layout_why(l, err == -ENOENT ?
+					  "module_not_loaded_or_no_module_btf" :
+					  "module_btf_unreadable", err);
+			continue;
+		}
+		nicmem_layout_fields(l, &mod);
+		nicmem_btf_free(&mod);
+	}
+	if (!vmlinux_err)
+		nicmem_btf_free(&vmlinux);
+	nicmem_nr_layouts = n;
+}
+
+/**
+ * nicmem_layouts_get() - the current layouts, resolving them if stale
+ * @out: filled with up to @max layouts
+ * @max: room in @out
+ *
+ * May sleep (reads files). Return: how many were filled.
+ */
+unsigned int nicmem_layouts_get(struct nicmem_layout *out, unsigned int max)
+{
+	int gen = atomic_read(&nicmem_layouts_gen);
+	unsigned int n;
+
+	mutex_lock(&nicmem_layout_lock);
+	if (gen != nicmem_layouts_gen_done) {
+		nicmem_layouts_resolve();
+		nicmem_layouts_gen_done = gen;
+	}
+	n = min(max, nicmem_nr_layouts);
+	memcpy(out, nicmem_layouts, n * sizeof(*out));
+	mutex_unlock(&nicmem_layout_lock);
+	return n;
+}
+
+/* A driver nicmem has a layout for came or went: resolve again. */
+static int nicmem_module_event(struct notifier_block *nb, unsigned long state,
+			       void *data)
+{
+	const struct module *mod = data;
+	unsigned int i;
+
+	if (state != MODULE_STATE_LIVE && state != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	for (i = 0; i < nicmem_adaptor_count(); i++) {
+		const struct nicmem_adaptor *ad = nicmem_adaptor_at(i);
+
+		if (ad->module && !strcmp(ad->module, mod->name))
+			atomic_inc(&nicmem_layouts_gen);
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block nicmem_module_nb = {
+	.notifier_call = nicmem_module_event,
+};
+
+int nicmem_layouts_init(void)
+{
+	return register_module_notifier(&nicmem_module_nb);
+}
+
+void nicmem_layouts_exit(void)
+{
+	unregister_module_notifier(&nicmem_module_nb);
+}

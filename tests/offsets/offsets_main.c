@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Test module: /sys/kernel/debug/nicmem_offsets lists offsetof() and
+ * sizeof() of every member nicmem reads from ixgbe, i40e and igb, as the
+ * compiler sees them in the drivers' private headers. The VM tests compare
+ * it with what nicmem resolved from the running kernel's BTF. Never load
+ * this on a real host; it exists for the test VM.
+ */
+#include <linux/module.h>
+#include <linux/debugfs.h>
+#include "offsets.h"
+
+static int offsets_show(struct seq_file *sf, void *v)
+{
+	seq_puts(sf, "#driver    struct                 member                  offset   size source\n");
+	nicmem_offsets_ixgbe(sf);
+	nicmem_offsets_i40e(sf);
+	nicmem_offsets_igb(sf);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(offsets);
+
+static struct dentry *offsets_file;
+
+static int __init offsets_init(void)
+{
+	offsets_file = debugfs_create_file("nicmem_offsets", 0400, NULL, NULL,
+					   &offsets_fops);
+	return 0;
+}
+
+static void __exit offsets_exit(void)
+{
+	debugfs_remove(offsets_file);
+}
+
+module_init(offsets_init);
+module_exit(offsets_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("nicmem test: offsetof() of the driver members nicmem reads");
