@@ -151,6 +151,7 @@ int nicmem_btf_parse(struct nicmem_btf *b, void *blob, size_t size,
 	b->nr_types = n;
 	return 0;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_parse);
 
 void nicmem_btf_free(struct nicmem_btf *b)
 {
@@ -158,6 +159,7 @@ void nicmem_btf_free(struct nicmem_btf *b)
 	kvfree(b->blob);
 	memset(b, 0, sizeof(*b));
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_free);
 
 /**
  * nicmem_btf_load() - read and index /sys/kernel/btf/@name
@@ -219,6 +221,7 @@ const struct btf_type *nicmem_btf_type(const struct nicmem_btf *b, u32 id)
 	return (const struct btf_type *)(b->types +
 					  b->type_off[id - b->start_id]);
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_type);
 
 /* The string at @off, from this blob or its base; "" if out of range. */
 const char *nicmem_btf_name(const struct nicmem_btf *b, u32 off)
@@ -229,6 +232,7 @@ const char *nicmem_btf_name(const struct nicmem_btf *b, u32 off)
 		return "";
 	return b->strs + (off - b->start_str);
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_name);
 
 /* Skip typedefs and qualifiers; 0 (void) on a broken chain. */
 static u32 nicmem_btf_resolve(const struct nicmem_btf *b, u32 id)
@@ -282,22 +286,16 @@ int nicmem_btf_find_struct(const struct nicmem_btf *b, const char *name,
 	}
 	return -ENOENT;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_find_struct);
 
-/**
- * nicmem_btf_type_size() - sizeof a type
- * @b: the BTF
- * @id: the type
- * @size: its size in bytes
- *
- * Return: 0, or -EINVAL for void, functions, broken chains and overflow.
- */
-int nicmem_btf_type_size(const struct nicmem_btf *b, u32 id, u32 *size)
+static int nicmem_btf_size_depth(const struct nicmem_btf *b, u32 id,
+				 u32 *size, unsigned int depth)
 {
 	const struct btf_type *t = nicmem_btf_type(b, nicmem_btf_resolve(b, id));
 	const struct btf_array *a;
 	u32 elem;
 
-	if (!t)
+	if (!t || depth > NICMEM_BTF_MAX_DEPTH)
 		return -EINVAL;
 	switch (BTF_INFO_KIND(t->info)) {
 	case BTF_KIND_INT:
@@ -313,8 +311,8 @@ int nicmem_btf_type_size(const struct nicmem_btf *b, u32 id, u32 *size)
 		return 0;
 	case BTF_KIND_ARRAY:
 		a = (const struct btf_array *)(t + 1);
-		/* element sizes are not nested arrays of arrays forever */
-		if (a->type == id || nicmem_btf_type_size(b, a->type, &elem))
+		/* arrays of arrays, but not forever (a cycle is malformed) */
+		if (nicmem_btf_size_depth(b, a->type, &elem, depth + 1))
 			return -EINVAL;
 		if (check_mul_overflow(elem, a->nelems, size))
 			return -EINVAL;
@@ -323,6 +321,21 @@ int nicmem_btf_type_size(const struct nicmem_btf *b, u32 id, u32 *size)
 		return -EINVAL;
 	}
 }
+
+/**
+ * nicmem_btf_type_size() - sizeof a type
+ * @b: the BTF
+ * @id: the type
+ * @size: its size in bytes
+ *
+ * Return: 0, or -EINVAL for void, functions, broken chains, cycles and
+ * overflow.
+ */
+int nicmem_btf_type_size(const struct nicmem_btf *b, u32 id, u32 *size)
+{
+	return nicmem_btf_size_depth(b, id, size, 0);
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_type_size);
 
 /* Find @name among the members of struct/union @id, looking into
  * anonymous struct/union members; adds the byte offset to *offset.
@@ -406,3 +419,4 @@ int nicmem_btf_member(const struct nicmem_btf *b, u32 struct_id,
 		*offset = off;
 	return ret;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_btf_member);
