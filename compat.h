@@ -162,6 +162,36 @@ static inline void nicmem_get_ringparam(struct net_device *dev,
 }
 
 /*
+ * Reads of another driver's memory that fault safely instead of oopsing:
+ * copy_from_kernel_nofault() since 5.8 (commit fe557319aa06 "maccess:
+ * rename probe_kernel_{read,write} to copy_{from,to}_kernel_nofault"),
+ * probe_kernel_read() before. Returns 0 or -EFAULT.
+ */
+static inline int nicmem_read_nofault(void *dst, const void *src, size_t len)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 8, 0)
+	return copy_from_kernel_nofault(dst, src, len) ? -EFAULT : 0;
+#else
+	return probe_kernel_read(dst, src, len) ? -EFAULT : 0;
+#endif
+}
+
+/*
+ * Whether a driver's page pointer may be checked by page_to_pfn() and
+ * back: arithmetic with SPARSEMEM_VMEMMAP (x86_64, arm64) and FLATMEM
+ * (UML); classic SPARSEMEM reads page->flags, so there nicmem trusts no
+ * driver page pointer and declines.
+ */
+static inline bool nicmem_page_ptr_plausible(unsigned long p)
+{
+#if defined(CONFIG_SPARSEMEM) && !defined(CONFIG_SPARSEMEM_VMEMMAP)
+	return false;
+#else
+	return !(p % sizeof(unsigned long));
+#endif
+}
+
+/*
  * rtnl, taken so that a fatal signal can interrupt the wait.
  * rtnl_lock_killable() is exported from 4.17 until 6.14 (commit
  * 7bd72a4aa226 "rtnetlink: Add rtnl_net_lock_killable()" unexported it);

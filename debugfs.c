@@ -89,23 +89,30 @@ static u64 nicmem_counted_pages(const struct nicmem_census *c)
 	return pages;
 }
 
-static void nicmem_rx_totals(const struct nicmem_snapshot *snap, u64 *bytes,
-			     unsigned int *nr, enum nicmem_rx_source *worst)
-{
-	unsigned int i;
+struct nicmem_rx_sum {
+	u64 bytes;
+	unsigned int exact, estimate;
+	u64 claimed;		/* ring pages with the pinned signature */
+};
 
-	*bytes = 0;
-	*nr = 0;
-	*worst = NICMEM_RX_EXACT;
+static void nicmem_rx_totals(const struct nicmem_snapshot *snap,
+			     struct nicmem_rx_sum *sum)
+{
+	unsigned int i, q;
+
+	memset(sum, 0, sizeof(*sum));
 	for (i = 0; i < snap->ifaces.nr; i++) {
 		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
 
 		if (ifi->source == NICMEM_RX_NONE)
 			continue;
-		*bytes += ifi->rx_bytes;
-		(*nr)++;
-		if (ifi->source < *worst)
-			*worst = ifi->source;
+		sum->bytes += ifi->rx_bytes;
+		if (ifi->source == NICMEM_RX_EXACT)
+			sum->exact++;
+		else
+			sum->estimate++;
+		for (q = 0; q < ifi->nr_rxq; q++)
+			sum->claimed += ifi->rxq[q].pinned;
 	}
 }
 
@@ -115,23 +122,22 @@ static void nicmem_print_verdict(struct seq_file *m,
 	const struct nicmem_census *c = &snap->census;
 	u64 total = c->mem_total * snap->page_size;
 	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
-	enum nicmem_rx_source worst;
-	unsigned int nr;
-	u64 rx;
+	struct nicmem_rx_sum sum;
 
-	nicmem_rx_totals(snap, &rx, &nr, &worst);
-	seq_printf(m, "verdict: NIC RX rings hold %llu bytes (", rx);
-	nicmem_iec(m, rx);
+	nicmem_rx_totals(snap, &sum);
+	seq_printf(m, "verdict: NIC RX rings hold %llu bytes (", sum.bytes);
+	nicmem_iec(m, sum.bytes);
 	seq_puts(m, ", ");
-	nicmem_pct(m, rx, total);
-	seq_printf(m, " of MemTotal; %s, %u of %u interfaces); pinned-signature pages hold %llu bytes (",
-		   nr ? nicmem_source_names[worst] : "estimate", nr,
-		   snap->ifaces.nr, pinned * snap->page_size);
+	nicmem_pct(m, sum.bytes, total);
+	seq_printf(m, " of MemTotal; exact on %u and estimate on %u of %u interfaces); pinned-signature pages hold %llu bytes (",
+		   sum.exact, sum.estimate, snap->ifaces.nr,
+		   pinned * snap->page_size);
 	nicmem_iec(m, pinned * snap->page_size);
 	seq_puts(m, ", ");
 	nicmem_pct(m, pinned * snap->page_size, total);
-	seq_printf(m, " of MemTotal; %llu pages, refcount >= %u)\n", pinned,
-		   c->threshold);
+	seq_printf(m, " of MemTotal; %llu pages, refcount >= %u; %llu in walked rings, %llu unattributed)\n",
+		   pinned, c->threshold, min(sum.claimed, pinned),
+		   pinned - min(sum.claimed, pinned));
 }
 
 static void nicmem_print_scan(struct seq_file *m,
@@ -240,11 +246,64 @@ static void nicmem_print_ifaces(struct seq_file *m,
 	}
 }
 
+static void nicmem_print_queues(struct seq_file *m,
+				const struct nicmem_snapshot *snap)
+{
+	unsigned int i, q;
+
+	seq_puts(m, "#netns      ifindex name             driver       queue  descs with_page no_page order    pages            bytes   remote   pinned state\n");
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+		for (q = 0; q < ifi->nr_rxq; q++) {
+			const struct nicmem_rxq *r = &ifi->rxq[q];
+
+			seq_printf(m, "%-11u %7d %-16s %-12s %5u %6u %9u %7u %5u %8llu %16llu %8llu %8llu %s\n",
+				   ifi->netns, ifi->ifindex, ifi->name,
+				   ifi->driver, q, r->descs, r->with_page,
+				   r->descs - r->with_page, r->order, r->pages,
+				   r->pages * snap->page_size, r->remote,
+				   r->pinned, r->zerocopy ? "zerocopy" : "walked");
+		}
+	}
+}
+
 /* [lo, hi] of a histogram bucket; hi is U64_MAX for the last one */
 static void nicmem_bucket_range(unsigned int b, u64 *lo, u64 *hi)
 {
 	*lo = b ? 1ULL << (b - 1) : 0;
 	*hi = b == NICMEM_HIST_BUCKETS - 1 ? U64_MAX : b ? (1ULL << b) - 1 : 0;
+}
+
+/* each walked interface's bias and outside-reference histograms */
+static void nicmem_print_ring_hists(struct seq_file *m,
+				    const struct nicmem_snapshot *snap)
+{
+	unsigned int i, b, k;
+	u64 lo, hi;
+
+	seq_puts(m, "#netns      ifindex name             driver       kind    refcount_min refcount_max        pages\n");
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+		if (ifi->source != NICMEM_RX_EXACT)
+			continue;
+		for (k = 0; k < 2; k++) {
+			const u64 *h = k ? ifi->refs_hist : ifi->bias_hist;
+
+			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+				nicmem_bucket_range(b, &lo, &hi);
+				seq_printf(m, "%-11u %7d %-16s %-12s %-7s %12llu ",
+					   ifi->netns, ifi->ifindex, ifi->name,
+					   ifi->driver, k ? "outside" : "bias", lo);
+				if (hi == U64_MAX)
+					seq_printf(m, "%12s", "inf");
+				else
+					seq_printf(m, "%12llu", hi);
+				seq_printf(m, " %12llu\n", h[b]);
+			}
+		}
+	}
 }
 
 static void nicmem_print_hist(struct seq_file *m,
@@ -307,9 +366,20 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_histogram_show(struct seq_file *m, void *v)
 	seq_printf(m, "# refcount of unmapped, mapping-less, non-LRU, non-slab kernel pages (pinned signature from %u)\n",
 		   snap->census.threshold);
 	nicmem_print_hist(m, snap);
+	seq_puts(m, "\n# per walked interface, per ring page: bias = the pagecnt_bias the ring holds, outside = refcount - bias (skbs in flight)\n");
+	nicmem_print_ring_hists(m, snap);
 	return 0;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_histogram_show);
+
+NICMEM_VISIBLE_IF_KUNIT int nicmem_queues_show(struct seq_file *m, void *v)
+{
+	nicmem_header(m);
+	seq_puts(m, "# every RX queue of every interface whose rings were walked (source exact)\n");
+	nicmem_print_queues(m, m->private);
+	return 0;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_queues_show);
 
 NICMEM_VISIBLE_IF_KUNIT int nicmem_layouts_show(struct seq_file *m, void *v)
 {
@@ -401,6 +471,50 @@ static void nicmem_prom_rx(struct seq_file *m, const struct nicmem_ifaces *ifs,
 	}
 }
 
+/* per queue pages, and the bias/outside histograms, of walked interfaces */
+static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *ifs)
+{
+	char num[24], lo_s[24], hi_s[24];
+	unsigned int i, q, b, k;
+	u64 lo, hi;
+
+	nicmem_prom_head(m, "nicmem_rx_queue_pages",
+			 "Pages held by one RX queue's ring, walked.");
+	for (i = 0; i < ifs->nr; i++) {
+		for (q = 0; q < ifs->if_[i].nr_rxq; q++) {
+			snprintf(num, sizeof(num), "%u", q);
+			nicmem_prom_iface(m, "nicmem_rx_queue_pages", &ifs->if_[i]);
+			nicmem_prom_label(m, "queue", num, false);
+			seq_printf(m, "} %llu\n", ifs->if_[i].rxq[q].pages);
+		}
+	}
+	nicmem_prom_head(m, "nicmem_rx_ring_refs_pages",
+			 "Walked ring pages by pagecnt_bias (kind bias) and by refcount - bias (kind outside), log2 buckets.");
+	for (i = 0; i < ifs->nr; i++) {
+		if (ifs->if_[i].source != NICMEM_RX_EXACT)
+			continue;
+		for (k = 0; k < 2; k++) {
+			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+				nicmem_bucket_range(b, &lo, &hi);
+				snprintf(lo_s, sizeof(lo_s), "%llu", lo);
+				if (hi == U64_MAX)
+					strscpy(hi_s, "+Inf", sizeof(hi_s));
+				else
+					snprintf(hi_s, sizeof(hi_s), "%llu", hi);
+				nicmem_prom_iface(m, "nicmem_rx_ring_refs_pages",
+						  &ifs->if_[i]);
+				nicmem_prom_label(m, "kind", k ? "outside" : "bias",
+						  false);
+				nicmem_prom_label(m, "refcount_min", lo_s, false);
+				nicmem_prom_label(m, "refcount_max", hi_s, false);
+				seq_printf(m, "} %llu\n", k ?
+					   ifs->if_[i].refs_hist[b] :
+					   ifs->if_[i].bias_hist[b]);
+			}
+		}
+	}
+}
+
 static void nicmem_prom_ifaces(struct seq_file *m,
 			       const struct nicmem_snapshot *snap)
 {
@@ -432,6 +546,7 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 	}
 	nicmem_prom_rx(m, ifs, false);
 	nicmem_prom_rx(m, ifs, true);
+	nicmem_prom_rings(m, ifs);
 }
 
 static void nicmem_prom_census(struct seq_file *m,
@@ -466,10 +581,10 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_metrics_show(struct seq_file *m, void *v)
 	const struct nicmem_snapshot *snap = m->private;
 	const struct nicmem_census *c = &snap->census;
 	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
-	enum nicmem_rx_source worst;
-	unsigned int b, nr;
+	struct nicmem_rx_sum sum;
 	char lo_s[24], hi_s[24];
-	u64 rx, lo, hi;
+	unsigned int b;
+	u64 lo, hi;
 
 	seq_printf(m, "# nicmem - version: %d\n", NICMEM_FORMAT_VERSION);
 	nicmem_prom_head(m, "nicmem_info", "nicmem output format version.");
@@ -510,10 +625,14 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_metrics_show(struct seq_file *m, void *v)
 		nicmem_prom_label(m, "refcount_max", hi_s, false);
 		seq_printf(m, "} %llu\n", c->hist[b]);
 	}
-	nicmem_rx_totals(snap, &rx, &nr, &worst);
+	nicmem_rx_totals(snap, &sum);
 	nicmem_prom_head(m, "nicmem_nic_rx_bytes",
 			 "Bytes held by NIC RX rings over all interfaces with a figure.");
-	seq_printf(m, "nicmem_nic_rx_bytes %llu\n", rx);
+	seq_printf(m, "nicmem_nic_rx_bytes %llu\n", sum.bytes);
+	nicmem_prom_head(m, "nicmem_pinned_signature_unattributed_pages",
+			 "Pinned-signature pages that no walked ring holds.");
+	seq_printf(m, "nicmem_pinned_signature_unattributed_pages %llu\n",
+		   pinned - min(sum.claimed, pinned));
 	nicmem_prom_ifaces(m, snap);
 	return 0;
 }
@@ -532,6 +651,7 @@ static const struct nicmem_file nicmem_files[] = {
 	{ "interfaces",	nicmem_interfaces_show },
 	{ "histogram",	nicmem_histogram_show },
 	{ "metrics",	nicmem_metrics_show },
+	{ "queues",	nicmem_queues_show },
 	{ "layouts",	nicmem_layouts_show },
 };
 

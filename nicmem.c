@@ -114,11 +114,12 @@ static struct nicmem_snapshot *nicmem_snapshot_take(void)
 	ret = nicmem_census_init(&snap->census);
 	if (!ret)
 		ret = nicmem_census_walk(&snap->census, nicmem_threshold);
-	if (!ret)
-		ret = nicmem_ifaces_walk(&snap->ifaces);
-	if (!ret)
+	if (!ret) {
 		snap->nr_layouts = nicmem_layouts_get(snap->layouts,
 						      NICMEM_MAX_LAYOUTS);
+		ret = nicmem_ifaces_walk(&snap->ifaces, snap->layouts,
+					 snap->nr_layouts, nicmem_threshold);
+	}
 	if (ret) {
 		nicmem_snapshot_put(snap);
 		return ERR_PTR(ret);

@@ -116,6 +116,41 @@ enum nicmem_rx_source {
 	NICMEM_RX_EXACT,	/* walked from the driver's rings */
 };
 
+/* A driver's private-struct layout, as resolved at run time (layout.c). */
+#define NICMEM_MAX_FIELDS	32
+#define NICMEM_MAX_LAYOUTS	8
+
+struct nicmem_layout {
+	const struct nicmem_adaptor *ad;
+	int err;			/* 0: every field resolved */
+	char source[NICMEM_NOTE_LEN];	/* "btf", or why there is no layout */
+	struct {
+		u32 offset;
+		u32 size;
+		int err;		/* this field: 0 or -ENOENT/-EINVAL */
+	} f[NICMEM_MAX_FIELDS];
+};
+
+/**
+ * struct nicmem_rxq - one RX queue's ring, as walked
+ * @descs: descriptors (the ring's count)
+ * @with_page: descriptors holding a page
+ * @order: page order of the ring's buffers
+ * @pages: base pages held (with_page << order)
+ * @remote: of those, pages on another NUMA node than the device
+ * @pinned: of those, pages the census counts as pinned signature
+ * @zerocopy: an AF_XDP zero-copy ring, not walked
+ */
+struct nicmem_rxq {
+	u32 descs;
+	u32 with_page;
+	u32 order;
+	u64 pages;
+	u64 remote;
+	u64 pinned;
+	bool zerocopy;
+};
+
 /**
  * struct nicmem_iface - one network interface of one namespace
  * All counts are samples taken without stopping the datapath.
@@ -139,27 +174,19 @@ struct nicmem_iface {
 	u64 rx_pages;			/* pinned RX pages (source says how) */
 	u64 rx_bytes;
 	char note[NICMEM_NOTE_LEN];	/* why no figure, or how it was made */
+	/* exact walks only (source NICMEM_RX_EXACT) */
+	const struct nicmem_layout *layout;	/* during the walk */
+	unsigned int threshold;			/* the census's, for @rxq pinned */
+	unsigned int nr_rxq;
+	struct nicmem_rxq *rxq;			/* nr_rxq entries, kvmalloc'd */
+	u64 bias_hist[NICMEM_HIST_BUCKETS];	/* pagecnt_bias, per page */
+	u64 refs_hist[NICMEM_HIST_BUCKETS];	/* refcount - bias: refs outside */
 };
 
 struct nicmem_ifaces {
 	unsigned int nr;		/* listed */
 	unsigned int total;		/* registered; more than nr if capped */
 	struct nicmem_iface *if_;
-};
-
-/* A driver's private-struct layout, as resolved at run time (layout.c). */
-#define NICMEM_MAX_FIELDS	32
-#define NICMEM_MAX_LAYOUTS	8
-
-struct nicmem_layout {
-	const struct nicmem_adaptor *ad;
-	int err;			/* 0: every field resolved */
-	char source[NICMEM_NOTE_LEN];	/* "btf", or why there is no layout */
-	struct {
-		u32 offset;
-		u32 size;
-		int err;		/* this field: 0 or -ENOENT/-EINVAL */
-	} f[NICMEM_MAX_FIELDS];
 };
 
 /* One reading of everything, shared by the readers that use it. */
@@ -187,7 +214,6 @@ extern unsigned int nicmem_cache_ms;
 
 /* walk.c */
 #if IS_ENABLED(CONFIG_KUNIT)
-void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
 int nicmem_census_range(struct nicmem_census *c,
 			struct nicmem_node_census *nc,
 			unsigned long pfn, unsigned long end);
@@ -195,7 +221,10 @@ int nicmem_census_range(struct nicmem_census *c,
 int nicmem_census_init(struct nicmem_census *c);
 void nicmem_census_free(struct nicmem_census *c);
 int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold);
-int nicmem_ifaces_walk(struct nicmem_ifaces *ifs);
+int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
+		       const struct nicmem_layout *layouts, unsigned int nr,
+		       unsigned int threshold);
+void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
 
 /* layout.c */
@@ -216,6 +245,7 @@ int nicmem_interfaces_show(struct seq_file *m, void *v);
 int nicmem_histogram_show(struct seq_file *m, void *v);
 int nicmem_metrics_show(struct seq_file *m, void *v);
 int nicmem_layouts_show(struct seq_file *m, void *v);
+int nicmem_queues_show(struct seq_file *m, void *v);
 #endif
 void nicmem_debugfs_init(void);
 void nicmem_debugfs_exit(void);

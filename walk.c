@@ -98,13 +98,12 @@ static __always_inline void __nicmem_snap_page(struct page *page,
 		s->mapped = atomic_read(&page->_mapcount) >= 0;
 }
 
-#if IS_ENABLED(CONFIG_KUNIT)
+/* The same snapshot for the adaptors' ring walks and the KUnit suites. */
 void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
 {
 	__nicmem_snap_page(page, s);
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_snap_page);
-#endif
 
 /* The head of a tail page met on its own (the walk started inside the
  * compound page, or it was formed under us), if it is a valid page.
@@ -377,17 +376,32 @@ static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
 		if (ops->complete)
 			ops->complete(dev);
 	}
-	if (ad && ad->walk_rx && !ad->walk_rx(ifi))
-		ifi->source = NICMEM_RX_EXACT;
+	if (ad && (ad->walk_rx || ad->bias_ring)) {
+		int err = ad->walk_rx ? ad->walk_rx(ifi) :
+			  nicmem_bias_ring_walk(ifi, ad->bias_ring);
+
+		if (!err) {
+			ifi->source = NICMEM_RX_EXACT;
+			return;
+		}
+		/* declined: nothing of the walk survives but its note */
+		kvfree(ifi->rxq);
+		ifi->rxq = NULL;
+		ifi->nr_rxq = 0;
+		memset(ifi->bias_hist, 0, sizeof(ifi->bias_hist));
+		memset(ifi->refs_hist, 0, sizeof(ifi->refs_hist));
+	}
 }
 
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs)
 {
 	unsigned int i;
 
-	for (i = 0; i < ifs->nr; i++)
+	for (i = 0; i < ifs->nr; i++) {
 		if (ifs->if_[i].dev)
 			dev_put(ifs->if_[i].dev);
+		kvfree(ifs->if_[i].rxq);
+	}
 	kvfree(ifs->if_);
 	ifs->if_ = NULL;
 	ifs->nr = 0;
@@ -400,6 +414,9 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_free);
 /**
  * nicmem_ifaces_walk() - list every interface of every network namespace
  * @ifs: filled; release with nicmem_ifaces_free()
+ * @layouts: the drivers' layouts, for the adaptors' exact walks
+ * @nr: how many
+ * @threshold: the census's pinned-signature threshold
  *
  * Lists under RCU with a reference on each device, then takes rtnl once
  * per interface, killably, for what only rtnl protects, and drops the
@@ -407,7 +424,9 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_free);
  *
  * Return: 0, -ENOMEM, or -EINTR on a fatal signal.
  */
-int nicmem_ifaces_walk(struct nicmem_ifaces *ifs)
+int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
+		       const struct nicmem_layout *layouts, unsigned int nr,
+		       unsigned int threshold)
 {
 	unsigned int i, n, cap = 64;
 	int ret = 0;
@@ -428,14 +447,27 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs)
 	for (i = 0; i < ifs->nr; i++) {
 		struct nicmem_iface *ifi = &ifs->if_[i];
 		const struct nicmem_adaptor *ad = nicmem_adaptor_find(ifi->driver);
+		unsigned int l;
 
+		ifi->threshold = threshold;
+		for (l = 0; l < nr; l++)
+			if (layouts[l].ad == ad)
+				ifi->layout = &layouts[l];
 		ret = nicmem_rtnl_lock_killable();
 		if (ret)
 			break;
 		nicmem_iface_rtnl(ifi, ad);
 		rtnl_unlock();
-		if (ifi->source != NICMEM_RX_EXACT)
+		if (ifi->source != NICMEM_RX_EXACT) {
+			char why[NICMEM_NOTE_LEN];
+
+			/* an exact walk that declined said why: keep it */
+			strscpy(why, ifi->note, sizeof(why));
 			nicmem_rx_estimate(ad, ifi, PAGE_SIZE);
+			if (why[0] && ifi->source == NICMEM_RX_ESTIMATE)
+				strscpy(ifi->note, why, sizeof(ifi->note));
+		}
+		ifi->layout = NULL;	/* the snapshot's copy may move */
 		dev_put(ifi->dev);
 		ifi->dev = NULL;
 		cond_resched();

@@ -28,10 +28,6 @@ struct nicmem_field {
 	const char *path;
 };
 
-/* Entries of a drivers/<driver>_layout.h list, as nicmem_field initializers */
-#define NICMEM_FIELD(s, m)	{ #s, #m },
-#define NICMEM_SIZEOF(s)	{ #s, NULL },
-
 /**
  * struct nicmem_adaptor - what nicmem knows about one NIC driver
  * @driver: driver name as dev_driver_string() of the net_device's parent
@@ -50,6 +46,9 @@ struct nicmem_field {
  *	drivers/<driver>_layout.h. nicmem resolves them at run time (see
  *	layout.c) and shows them in the layouts file.
  * @nr_fields: how many.
+ * @bias_ring: optional; with @fields, where a pagecnt_bias driver keeps its
+ *	rings: the core then walks them with nicmem_bias_ring_walk() (same
+ *	context and contract as @walk_rx, which takes precedence).
  * @walk_rx: optional; the exact count. Called with rtnl held (taken
  *	killably by the core, for this interface only) and with a reference
  *	on @ifi->dev; may sleep and should cond_resched() in long loops. Reads
@@ -66,6 +65,7 @@ struct nicmem_adaptor {
 	const char *module;
 	const struct nicmem_field *fields;
 	unsigned int nr_fields;
+	const struct nicmem_bias_ring *bias_ring;
 	int (*walk_rx)(struct nicmem_iface *ifi);
 };
 
@@ -85,6 +85,35 @@ const struct nicmem_adaptor *nicmem_adaptor_at(unsigned int i);
 int nicmem_adaptors_init(void);
 void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			struct nicmem_iface *ifi, unsigned int page_size);
+
+/**
+ * struct nicmem_bias_ring - how to reach a pagecnt_bias driver's RX rings
+ *
+ * Every member is an index into the adaptor's @fields (its _layout.h list),
+ * resolved at run time. ixgbe, i40e and igb share this shape:
+ * netdev_priv() (or, with @priv_root >= 0, the pointer stored there) is
+ * the root object, which points back at the net_device and holds @nq
+ * queues in @rings, an inline array of ring pointers or, with
+ * @rings_indirect, a pointer to one (bounded by @rings_max when set).
+ * Each ring points back at the net_device and holds @count buffers of
+ * @buf_size bytes at @buffers, each with a page pointer and a u16 bias.
+ * @order says which ring member decides the page order on PAGE_SIZE <
+ * 8192 and how (NICMEM_ORDER_*).
+ */
+struct nicmem_bias_ring {
+	int priv_root;
+	int root_netdev, nq, rings, rings_max;
+	bool rings_indirect;
+	int ring_netdev, ring_count, ring_buffers, ring_xsk_pool;
+	int order, order_how;
+	int buf_page, buf_bias, buf_size;
+};
+
+#define NICMEM_ORDER_BIT0		1	/* bit 0 set: 3 KiB buffers, order 1 */
+#define NICMEM_ORDER_BUFLEN_HALF	2	/* > PAGE_SIZE / 2: order 1 */
+
+int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
+			  const struct nicmem_bias_ring *br);
 
 /* the adaptors (one file each) */
 extern const struct nicmem_adaptor nicmem_adaptor_ixgbe;

@@ -11,8 +11,32 @@
  */
 #include "adaptor.h"
 
-static const struct nicmem_field i40e_fields[] = {
+enum {
+#include "fields_enum.h"
 #include "i40e_layout.h"
+};
+
+static const struct nicmem_field i40e_fields[] = {
+#include "fields_init.h"
+#include "i40e_layout.h"
+};
+
+static const struct nicmem_bias_ring i40e_rings = {
+	.priv_root	= NICMEM_F_i40e_netdev_priv_vsi,
+	.root_netdev	= NICMEM_F_i40e_vsi_netdev,
+	.nq		= NICMEM_F_i40e_vsi_num_queue_pairs,
+	.rings		= NICMEM_F_i40e_vsi_rx_rings,
+	.rings_max	= NICMEM_F_i40e_vsi_alloc_queue_pairs,
+	.rings_indirect	= true,
+	.ring_netdev	= NICMEM_F_i40e_ring_netdev,
+	.ring_count	= NICMEM_F_i40e_ring_count,
+	.ring_buffers	= NICMEM_F_i40e_ring_rx_bi,
+	.ring_xsk_pool	= NICMEM_F_i40e_ring_xsk_pool,
+	.order		= NICMEM_F_i40e_ring_rx_buf_len,
+	.order_how	= NICMEM_ORDER_BUFLEN_HALF,
+	.buf_page	= NICMEM_F_i40e_rx_buffer_page,
+	.buf_bias	= NICMEM_F_i40e_rx_buffer_pagecnt_bias,
+	.buf_size	= NICMEM_F_sizeof_i40e_rx_buffer,
 };
 
 const struct nicmem_adaptor nicmem_adaptor_i40e = {
@@ -21,5 +45,6 @@ const struct nicmem_adaptor nicmem_adaptor_i40e = {
 	.module		= "i40e",
 	.fields		= i40e_fields,
 	.nr_fields	= ARRAY_SIZE(i40e_fields),
+	.bias_ring	= &i40e_rings,
 	.order0_max_mtu	= 1500,
 };

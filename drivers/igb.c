@@ -11,8 +11,32 @@
 #include <linux/skbuff.h>
 #include "adaptor.h"
 
-static const struct nicmem_field igb_fields[] = {
+enum {
+#include "fields_enum.h"
 #include "igb_layout.h"
+};
+
+static const struct nicmem_field igb_fields[] = {
+#include "fields_init.h"
+#include "igb_layout.h"
+};
+
+static const struct nicmem_bias_ring igb_rings = {
+	.priv_root	= -1,
+	.root_netdev	= NICMEM_F_igb_adapter_netdev,
+	.nq		= NICMEM_F_igb_adapter_num_rx_queues,
+	.rings		= NICMEM_F_igb_adapter_rx_ring,
+	.rings_max	= -1,
+	.rings_indirect	= false,
+	.ring_netdev	= NICMEM_F_igb_ring_netdev,
+	.ring_count	= NICMEM_F_igb_ring_count,
+	.ring_buffers	= NICMEM_F_igb_ring_rx_buffer_info,
+	.ring_xsk_pool	= -1,
+	.order		= NICMEM_F_igb_ring_flags,
+	.order_how	= NICMEM_ORDER_BIT0,
+	.buf_page	= NICMEM_F_igb_rx_buffer_page,
+	.buf_bias	= NICMEM_F_igb_rx_buffer_pagecnt_bias,
+	.buf_size	= NICMEM_F_sizeof_igb_rx_buffer,
 };
 
 const struct nicmem_adaptor nicmem_adaptor_igb = {
@@ -21,5 +45,6 @@ const struct nicmem_adaptor nicmem_adaptor_igb = {
 	.module		= "igb",
 	.fields		= igb_fields,
 	.nr_fields	= ARRAY_SIZE(igb_fields),
+	.bias_ring	= &igb_rings,
 	.order0_max_mtu	= 1536 - NET_IP_ALIGN - 22,
 };

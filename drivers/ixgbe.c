@@ -11,8 +11,32 @@
  */
 #include "adaptor.h"
 
-static const struct nicmem_field ixgbe_fields[] = {
+enum {
+#include "fields_enum.h"
 #include "ixgbe_layout.h"
+};
+
+static const struct nicmem_field ixgbe_fields[] = {
+#include "fields_init.h"
+#include "ixgbe_layout.h"
+};
+
+static const struct nicmem_bias_ring ixgbe_rings = {
+	.priv_root	= -1,
+	.root_netdev	= NICMEM_F_ixgbe_adapter_netdev,
+	.nq		= NICMEM_F_ixgbe_adapter_num_rx_queues,
+	.rings		= NICMEM_F_ixgbe_adapter_rx_ring,
+	.rings_max	= -1,
+	.rings_indirect	= false,
+	.ring_netdev	= NICMEM_F_ixgbe_ring_netdev,
+	.ring_count	= NICMEM_F_ixgbe_ring_count,
+	.ring_buffers	= NICMEM_F_ixgbe_ring_rx_buffer_info,
+	.ring_xsk_pool	= NICMEM_F_ixgbe_ring_xsk_pool,
+	.order		= NICMEM_F_ixgbe_ring_state,
+	.order_how	= NICMEM_ORDER_BIT0,
+	.buf_page	= NICMEM_F_ixgbe_rx_buffer_page,
+	.buf_bias	= NICMEM_F_ixgbe_rx_buffer_pagecnt_bias,
+	.buf_size	= NICMEM_F_sizeof_ixgbe_rx_buffer,
 };
 
 const struct nicmem_adaptor nicmem_adaptor_ixgbe = {
@@ -21,5 +45,6 @@ const struct nicmem_adaptor nicmem_adaptor_ixgbe = {
 	.module		= "ixgbe",
 	.fields		= ixgbe_fields,
 	.nr_fields	= ARRAY_SIZE(ixgbe_fields),
+	.bias_ring	= &ixgbe_rings,
 	.order0_max_mtu	= 1500,
 };

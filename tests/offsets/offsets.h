@@ -5,10 +5,19 @@
 #include <linux/seq_file.h>
 #include <linux/stddef.h>
 
+struct offsets_row {
+	const char *sname, *member;
+	size_t offset, size;
+};
+
 /* rows as nicmem's layouts file prints them, source "offsetof" */
-#define OFFSETS_ROW(drv, s, m, off, size) \
-	seq_printf(sf, "%-10s %-22s %-22s %7zu %6zu offsetof\n", drv, #s, m, \
-		   (size_t)(off), (size_t)(size))
+static inline void offsets_print(struct seq_file *sf, const char *drv,
+				 const struct offsets_row *r, size_t n)
+{
+	for (; n--; r++)
+		seq_printf(sf, "%-10s %-22s %-22s %7zu %6zu offsetof\n", drv,
+			   r->sname, r->member, r->offset, r->size);
+}
 
 void nicmem_offsets_ixgbe(struct seq_file *sf);
 void nicmem_offsets_i40e(struct seq_file *sf);

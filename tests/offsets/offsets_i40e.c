@@ -3,11 +3,14 @@
 #include "i40e.h"
 #include "offsets.h"
 
+static const struct offsets_row rows[] = {
+#define NICMEM_FIELD(s, m) \
+	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
+#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
+#include "../../drivers/i40e_layout.h"
+};
+
 void nicmem_offsets_i40e(struct seq_file *sf)
 {
-#define NICMEM_FIELD(s, m) \
-	OFFSETS_ROW("i40e", s, #m, offsetof(struct s, m), \
-		    sizeof_field(struct s, m));
-#define NICMEM_SIZEOF(s) OFFSETS_ROW("i40e", s, "-", 0, sizeof(struct s));
-#include "../../drivers/i40e_layout.h"
+	offsets_print(sf, "i40e", rows, ARRAY_SIZE(rows));
 }

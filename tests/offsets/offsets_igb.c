@@ -3,11 +3,14 @@
 #include "igb.h"
 #include "offsets.h"
 
+static const struct offsets_row rows[] = {
+#define NICMEM_FIELD(s, m) \
+	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
+#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
+#include "../../drivers/igb_layout.h"
+};
+
 void nicmem_offsets_igb(struct seq_file *sf)
 {
-#define NICMEM_FIELD(s, m) \
-	OFFSETS_ROW("igb", s, #m, offsetof(struct s, m), \
-		    sizeof_field(struct s, m));
-#define NICMEM_SIZEOF(s) OFFSETS_ROW("igb", s, "-", 0, sizeof(struct s));
-#include "../../drivers/igb_layout.h"
+	offsets_print(sf, "igb", rows, ARRAY_SIZE(rows));
 }

@@ -3,11 +3,14 @@
 #include "ixgbe.h"
 #include "offsets.h"
 
+static const struct offsets_row rows[] = {
+#define NICMEM_FIELD(s, m) \
+	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
+#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
+#include "../../drivers/ixgbe_layout.h"
+};
+
 void nicmem_offsets_ixgbe(struct seq_file *sf)
 {
-#define NICMEM_FIELD(s, m) \
-	OFFSETS_ROW("ixgbe", s, #m, offsetof(struct s, m), \
-		    sizeof_field(struct s, m));
-#define NICMEM_SIZEOF(s) OFFSETS_ROW("ixgbe", s, "-", 0, sizeof(struct s));
-#include "../../drivers/ixgbe_layout.h"
+	offsets_print(sf, "ixgbe", rows, ARRAY_SIZE(rows));
 }

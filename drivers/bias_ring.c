@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The exact walk of a pagecnt_bias driver's RX rings (ixgbe, i40e, igb):
+ * every descriptor's page, its order, node and refcount, and the bias the
+ * ring still holds on it, reached through member offsets resolved at run
+ * time (layout.c). Every read of driver memory is nofault; every pointer
+ * is checked before use (back-pointers to the net_device, counts against
+ * the array bounds and ethtool's ring size, page pointers against the
+ * memmap). Called with rtnl held, which keeps the rings from being
+ * reallocated (ifdown/up, ethtool -G/-L, XDP take rtnl); NAPI still
+ * changes the buffers under us, so every value is a sample, read once.
+ * No reference is taken on any page.
+ */
+#include <linux/mm.h>
+#include <linux/memory_hotplug.h>
+#include <linux/netdevice.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include "adaptor.h"
+#include "../census.h"
+#include "../compat.h"
+
+#define NICMEM_MAX_RXQ		1024
+#define NICMEM_RING_MIN		64
+#define NICMEM_RING_MAX		8192
+#define NICMEM_MAX_STRIDE	256
+#define NICMEM_CHUNK		4096	/* bytes of buffer array per read */
+
+struct nicmem_walk {
+	struct nicmem_iface *ifi;
+	const struct nicmem_layout *l;
+	const struct nicmem_bias_ring *br;
+	u8 *chunk;
+};
+
+static u32 fo(const struct nicmem_walk *w, int f)
+{
+	return w->l->f[f].offset;
+}
+
+static u32 fs(const struct nicmem_walk *w, int f)
+{
+	return w->l->f[f].size;
+}
+
+/* An unsigned member of 1, 2, 4 or 8 bytes at @base + its offset. */
+static int read_uint(const struct nicmem_walk *w, unsigned long base, int f,
+		     u64 *v)
+{
+	const void *p = (const void *)(base + fo(w, f));
+	union { u8 b; u16 h; u32 w; u64 d; } u;
+
+	if (!fs(w, f) || fs(w, f) > sizeof(u) ||
+	    nicmem_read_nofault(&u, p, fs(w, f)))
+		return -EFAULT;
+	switch (fs(w, f)) {
+	case 1:
+		*v = u.b;
+		break;
+	case 2:
+		*v = u.h;
+		break;
+	case 4:
+		*v = u.w;
+		break;
+	case 8:
+		*v = u.d;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int read_ptr(unsigned long addr, unsigned long *v)
+{
+	return nicmem_read_nofault(v, (const void *)addr, sizeof(*v));
+}
+
+static __printf(3, 4) int decline(struct nicmem_iface *ifi, int err,
+				  const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(ifi->note, sizeof(ifi->note), fmt, args);
+	va_end(args);
+	return err;
+}
+
+/* Is @p a struct page of an online pfn (no garbage, no offset pointer)? */
+static struct page *nicmem_valid_page(unsigned long p)
+{
+	struct page *page = (struct page *)p;
+	unsigned long pfn;
+
+	if (!nicmem_page_ptr_plausible(p))
+		return NULL;
+	pfn = page_to_pfn(page);
+	if (!pfn_valid(pfn) || pfn_to_page(pfn) != page)
+		return NULL;
+	return pfn_to_online_page(pfn) == page ? page : NULL;
+}
+
+/* One ring: every descriptor of @count at @buffers. */
+static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
+			unsigned int qi, unsigned long buffers, u32 count)
+{
+	const struct nicmem_bias_ring *br = w->br;
+	struct nicmem_iface *ifi = w->ifi;
+	u32 stride = fs(w, br->buf_size), per = NICMEM_CHUNK / stride;
+	u32 i = 0, j, n;
+
+	while (i < count) {
+		n = min(per, count - i);
+		if (nicmem_read_nofault(w->chunk,
+					(const void *)(buffers + (unsigned long)i * stride),
+					(size_t)n * stride))
+			return decline(ifi, -EFAULT, "unreadable_buffers_q%u", qi);
+		for (j = 0; j < n; j++) {
+			const u8 *e = w->chunk + j * stride;
+			struct nicmem_page_snap s;
+			unsigned long p;
+			struct page *page;
+			u16 bias;
+			int refs;
+
+			memcpy(&p, e + fo(w, br->buf_page), sizeof(p));
+			if (!p)
+				continue;
+			page = nicmem_valid_page(p);
+			if (!page)
+				return decline(ifi, -EINVAL, "bad_page_q%u_d%u",
+					       qi, i + j);
+			memcpy(&bias, e + fo(w, br->buf_bias), sizeof(bias));
+			nicmem_snap_page(page, &s);
+			q->with_page++;
+			q->pages += 1UL << q->order;
+			if (ifi->numa_node != NUMA_NO_NODE &&
+			    page_to_nid(page) != ifi->numa_node)
+				q->remote += 1UL << q->order;
+			if (nicmem_classify(&s, ifi->threshold) == NICMEM_PINNED)
+				q->pinned += 1UL << q->order;
+			ifi->bias_hist[nicmem_hist_bucket(bias)]++;
+			refs = s.refcount - bias;
+			ifi->refs_hist[nicmem_hist_bucket(refs)]++;
+		}
+		i += n;
+		cond_resched();
+	}
+	return 0;
+}
+
+static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
+{
+	const struct nicmem_bias_ring *br = w->br;
+	struct nicmem_iface *ifi = w->ifi;
+	struct nicmem_rxq *q = &ifi->rxq[qi];
+	unsigned long back, buffers, xsk = 0;
+	u64 count, ord;
+
+	if (!ring)
+		return decline(ifi, -EINVAL, "no_ring_q%u", qi);
+	if (read_ptr(ring + fo(w, br->ring_netdev), &back) ||
+	    back != (unsigned long)ifi->dev)
+		return decline(ifi, -EINVAL, "ring_netdev_mismatch_q%u", qi);
+	if (read_uint(w, ring, br->ring_count, &count) ||
+	    count < NICMEM_RING_MIN || count > NICMEM_RING_MAX)
+		return decline(ifi, -EINVAL, "ring_count_out_of_range_q%u", qi);
+	if (ifi->ring_cur && count != ifi->ring_cur)
+		return decline(ifi, -EINVAL, "ring_count_%llu_not_ethtool_%u_q%u",
+			       count, ifi->ring_cur, qi);
+	q->descs = count;
+	if (br->ring_xsk_pool >= 0 &&
+	    read_ptr(ring + fo(w, br->ring_xsk_pool), &xsk))
+		return decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
+	if (xsk) {
+		q->zerocopy = true;	/* AF_XDP: the buffers are not pages */
+		return 0;
+	}
+	if (read_uint(w, ring, br->order, &ord))
+		return decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
+	if (PAGE_SIZE < 8192)
+		q->order = br->order_how == NICMEM_ORDER_BIT0 ? ord & 1 :
+			   ord > PAGE_SIZE / 2;
+	if (read_ptr(ring + fo(w, br->ring_buffers), &buffers) || !buffers)
+		return decline(ifi, -EINVAL, "no_buffers_q%u", qi);
+	return walk_buffers(w, q, qi, buffers, count);
+}
+
+/**
+ * nicmem_bias_ring_walk() - count a pagecnt_bias driver's ring pages
+ * @ifi: the interface (rtnl held, reference on @ifi->dev, layout set)
+ * @br: where the driver keeps its rings, as field indices
+ *
+ * Return: 0 with the per-queue figures, totals and histograms filled, or a
+ * negative errno with the reason in @ifi->note.
+ */
+int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
+			  const struct nicmem_bias_ring *br)
+{
+	struct nicmem_walk w = { .ifi = ifi, .l = ifi->layout, .br = br };
+	unsigned long root = (unsigned long)netdev_priv(ifi->dev), back, base;
+	unsigned int qi, order = 0;
+	u64 nq, cap;
+	int ret;
+
+	if (!w.l)
+		return decline(ifi, -ENOENT, "no_layout");
+	if (w.l->err)
+		return decline(ifi, -ENOENT, "%s", w.l->source);
+	if (!fs(&w, br->buf_size) || fs(&w, br->buf_size) > NICMEM_MAX_STRIDE ||
+	    fs(&w, br->buf_page) != sizeof(void *) || fs(&w, br->buf_bias) != 2 ||
+	    fo(&w, br->buf_page) + sizeof(void *) > fs(&w, br->buf_size) ||
+	    fo(&w, br->buf_bias) + 2 > fs(&w, br->buf_size))
+		return decline(ifi, -EINVAL, "implausible_buffer_layout");
+	if (br->priv_root >= 0 && (read_ptr(root + fo(&w, br->priv_root), &root) ||
+				   !root))
+		return decline(ifi, -EINVAL, "no_root_object");
+	if (read_ptr(root + fo(&w, br->root_netdev), &back) ||
+	    back != (unsigned long)ifi->dev)
+		return decline(ifi, -EINVAL, "root_netdev_mismatch");
+	if (read_uint(&w, root, br->nq, &nq))
+		return decline(ifi, -EFAULT, "unreadable_queue_count");
+	if (br->rings_indirect) {
+		if (read_ptr(root + fo(&w, br->rings), &base) || !base)
+			return decline(ifi, -EINVAL, "no_ring_array");
+		cap = NICMEM_MAX_RXQ;
+		if (br->rings_max >= 0 && read_uint(&w, root, br->rings_max, &cap))
+			return decline(ifi, -EFAULT, "unreadable_queue_count");
+	} else {
+		base = root + fo(&w, br->rings);
+		cap = fs(&w, br->rings) / sizeof(void *);
+	}
+	if (!nq || nq > cap || nq > NICMEM_MAX_RXQ)
+		return decline(ifi, -EINVAL, "queues_%llu_out_of_range", nq);
+	w.chunk = kmalloc(NICMEM_CHUNK, GFP_KERNEL);
+	ifi->rxq = kvcalloc(nq, sizeof(*ifi->rxq), GFP_KERNEL);
+	if (!w.chunk || !ifi->rxq) {
+		kfree(w.chunk);
+		return decline(ifi, -ENOMEM, "no_memory");
+	}
+	ifi->nr_rxq = nq;
+	for (qi = 0; qi < nq; qi++) {
+		unsigned long ring;
+
+		if (read_ptr(base + qi * sizeof(void *), &ring)) {
+			ret = decline(ifi, -EFAULT, "unreadable_ring_array");
+			goto out;
+		}
+		ret = walk_ring(&w, qi, ring);
+		if (ret)
+			goto out;
+	}
+	ifi->rx_pages = 0;
+	for (qi = 0; qi < nq; qi++) {
+		ifi->rx_pages += ifi->rxq[qi].pages;
+		order = max(order, ifi->rxq[qi].order);
+	}
+	ifi->page_order = order;
+	ifi->rx_bytes = ifi->rx_pages * PAGE_SIZE;
+	snprintf(ifi->note, sizeof(ifi->note), "walked_%s_layout",
+		 w.l->source);
+out:
+	kfree(w.chunk);
+	return ret;
+}

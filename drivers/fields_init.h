@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Include before a drivers/<driver>_layout.h inside a struct nicmem_field
+ * array initializer: each entry becomes { "struct", "member" }. No include
+ * guard: included once per list.
+ */
+#undef NICMEM_FIELD
+#undef NICMEM_SIZEOF
+#define NICMEM_FIELD(s, m)	{ #s, #m },
+#define NICMEM_SIZEOF(s)	{ #s, NULL },

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Test module: interfaces that are ixgbe, i40e and igb as far as nicmem can
+ * tell: the parent device's driver has the real driver's name, the private
+ * data is built from the real drivers' structs, and the RX rings are
+ * filled as ixgbe_alloc_mapped_page() & co. do (dev_alloc_pages(),
+ * page_ref_add(USHRT_MAX - 1), pagecnt_bias = USHRT_MAX), then "traffic"
+ * drains biases and leaves references in flight. /sys/kernel/debug/
+ * nicmem_fakering prints what was built, in nicmem's queues and histogram
+ * formats: the oracle the VM tests compare nicmem's walk against.
+ * ethtool -G/-L rebuild the rings under rtnl, as the drivers do.
+ * Never load this on a real host; it exists for the test VM.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/etherdevice.h>
+#include <linux/ethtool.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/rtnetlink.h>
+#include <linux/mm.h>
+#include <linux/skbuff.h>
+#include "fakering.h"
+
+static unsigned int queues = 4;
+module_param(queues, uint, 0444);
+static unsigned int ring = 512;
+module_param(ring, uint, 0444);
+static bool order1;
+module_param(order1, bool, 0444);
+MODULE_PARM_DESC(order1, "3 KiB buffers (order-1 pages) where PAGE_SIZE < 8192");
+static unsigned int threshold = 1024;
+module_param(threshold, uint, 0444);
+MODULE_PARM_DESC(threshold, "nicmem's pinned-signature threshold, for the oracle");
+
+#define HIST 19
+#define NDRV 3
+
+static const struct fakering_ops *fr_ops[NDRV] = {
+	&fakering_ixgbe, &fakering_i40e, &fakering_igb
+};
+
+struct fr_dev {
+	const struct fakering_ops *ops;
+	struct net_device *dev;
+	unsigned int order;
+};
+
+static struct fr_dev fr_devs[NDRV];
+static struct platform_driver fr_drivers[NDRV];
+static struct platform_device *fr_pdevs[NDRV];
+static struct dentry *fr_file;
+
+static unsigned int bucket(long v)
+{
+	return v <= 0 ? 0 : min_t(unsigned int, fls(v), HIST - 1);
+}
+
+/* "traffic" on descriptor i: d packets took references from the bias,
+ * f of those skbs were freed since; a few pages are drained deep
+ */
+static void traffic(unsigned int q, unsigned int i, u16 *d, u16 *f)
+{
+	if (i % 50 == 3) {
+		*d = 65000;
+		*f = 64990;
+	} else {
+		*d = (i * 37 + q * 11) % 200;
+		*f = *d / 2;
+	}
+}
+
+/* every 10th descriptor has no page (taken for an skb, not refilled) */
+static bool has_page(unsigned int i)
+{
+	return i % 10 != 9;
+}
+
+static void fr_drain(struct fr_dev *fd)
+{
+	unsigned int q, i;
+
+	for (q = 0; q < fd->ops->queues(fd->dev); q++) {
+		for (i = 0; i < fd->ops->count(fd->dev, q); i++) {
+			struct page **slot = fd->ops->slot_page(fd->dev, q, i);
+			u16 bias = *fd->ops->slot_bias(fd->dev, q, i);
+			u16 d, f;
+
+			if (!*slot)
+				continue;
+			traffic(q, i, &d, &f);
+			/* the skbs still in flight are freed, then the ring's
+			 * bias goes, as __page_frag_cache_drain() does
+			 */
+			page_ref_sub(*slot, d - f);
+			__page_frag_cache_drain(*slot, bias);
+			*slot = NULL;
+		}
+	}
+	fd->ops->destroy(fd->dev);
+}
+
+static int fr_fill(struct fr_dev *fd, unsigned int nq, unsigned int count)
+{
+	unsigned int q, i;
+	int ret = fd->ops->build(fd->dev, nq, count, fd->order);
+
+	if (ret)
+		return ret;
+	for (q = 0; q < nq; q++) {
+		for (i = 0; i < count; i++) {
+			struct page *page;
+			u16 d, f;
+
+			if (!has_page(i))
+				continue;
+			page = dev_alloc_pages(fd->order);
+			if (!page)
+				return -ENOMEM;
+			page_ref_add(page, USHRT_MAX - 1);
+			traffic(q, i, &d, &f);
+			page_ref_sub(page, f);
+			*fd->ops->slot_page(fd->dev, q, i) = page;
+			*fd->ops->slot_bias(fd->dev, q, i) = USHRT_MAX - d;
+		}
+	}
+	return 0;
+}
+
+static struct fr_dev *fr_of(struct net_device *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < NDRV; i++)
+		if (fr_devs[i].dev == dev)
+			return &fr_devs[i];
+	return NULL;
+}
+
+static void fr_get_ringparam(struct net_device *dev,
+			     struct ethtool_ringparam *rp,
+			     struct kernel_ethtool_ringparam *krp,
+			     struct netlink_ext_ack *extack)
+{
+	struct fr_dev *fd = fr_of(dev);
+
+	rp->rx_max_pending = 4096;
+	rp->tx_max_pending = 4096;
+	rp->rx_pending = fd->ops->queues(dev) ? fd->ops->count(dev, 0) : 0;
+	rp->tx_pending = rp->rx_pending;
+}
+
+/* called with rtnl held, like the drivers' */
+static int fr_set_ringparam(struct net_device *dev,
+			    struct ethtool_ringparam *rp,
+			    struct kernel_ethtool_ringparam *krp,
+			    struct netlink_ext_ack *extack)
+{
+	struct fr_dev *fd = fr_of(dev);
+	unsigned int nq = fd->ops->queues(dev);
+
+	if (rp->rx_pending < 64 || rp->rx_pending > 4096)
+		return -EINVAL;
+	fr_drain(fd);
+	return fr_fill(fd, nq, rp->rx_pending);
+}
+
+static void fr_get_channels(struct net_device *dev, struct ethtool_channels *ch)
+{
+	ch->max_combined = dev->num_rx_queues;
+	ch->combined_count = dev->real_num_rx_queues;
+}
+
+static int fr_set_channels(struct net_device *dev, struct ethtool_channels *ch)
+{
+	struct fr_dev *fd = fr_of(dev);
+	unsigned int count = fd->ops->count(dev, 0);
+	int ret;
+
+	if (!ch->combined_count || ch->rx_count || ch->tx_count)
+		return -EINVAL;
+	fr_drain(fd);
+	ret = netif_set_real_num_rx_queues(dev, ch->combined_count);
+	if (!ret)
+		ret = netif_set_real_num_tx_queues(dev, ch->combined_count);
+	return ret ?: fr_fill(fd, ch->combined_count, count);
+}
+
+static const struct ethtool_ops fr_ethtool_ops = {
+	.get_ringparam	= fr_get_ringparam,
+	.set_ringparam	= fr_set_ringparam,
+	.get_channels	= fr_get_channels,
+	.set_channels	= fr_set_channels,
+};
+
+static netdev_tx_t fr_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	dev_kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops fr_netdev_ops = {
+	.ndo_start_xmit	= fr_xmit,
+};
+
+static int fr_probe(struct platform_device *pdev)
+{
+	struct fr_dev *fd = &fr_devs[pdev->id];
+	struct net_device *dev;
+	int ret;
+
+	dev = alloc_etherdev_mq(fd->ops->priv_size, 64);
+	if (!dev)
+		return -ENOMEM;
+	dev->netdev_ops = &fr_netdev_ops;
+	dev->ethtool_ops = &fr_ethtool_ops;
+	eth_hw_addr_random(dev);
+	SET_NETDEV_DEV(dev, &pdev->dev);
+	strscpy(dev->name, "ring%d", sizeof(dev->name));
+	fd->dev = dev;
+	fd->order = order1 && PAGE_SIZE < 8192;
+	rtnl_lock();
+	ret = fr_fill(fd, queues, ring);
+	if (!ret)
+		ret = netif_set_real_num_rx_queues(dev, queues);
+	if (!ret)
+		ret = netif_set_real_num_tx_queues(dev, queues);
+	rtnl_unlock();
+	if (!ret)
+		ret = register_netdev(dev);
+	if (ret) {
+		rtnl_lock();
+		fr_drain(fd);
+		rtnl_unlock();
+		free_netdev(dev);
+		fd->dev = NULL;
+	}
+	return ret;
+}
+
+static int fr_remove(struct platform_device *pdev)
+{
+	struct fr_dev *fd = &fr_devs[pdev->id];
+
+	unregister_netdev(fd->dev);
+	rtnl_lock();
+	fr_drain(fd);
+	rtnl_unlock();
+	free_netdev(fd->dev);
+	fd->dev = NULL;
+	return 0;
+}
+
+/* the oracle, in nicmem's queues and per-interface histogram formats */
+static int fr_show(struct seq_file *m, void *v)
+{
+	unsigned int n, q, i;
+
+	rtnl_lock();
+	for (n = 0; n < NDRV; n++) {
+		struct fr_dev *fd = &fr_devs[n];
+		u64 bias_h[HIST] = {}, out_h[HIST] = {};
+
+		if (!fd->dev)
+			continue;
+		for (q = 0; q < fd->ops->queues(fd->dev); q++) {
+			unsigned int count = fd->ops->count(fd->dev, q);
+			u64 with = 0, pinned = 0;
+
+			for (i = 0; i < count; i++) {
+				u16 d, f;
+
+				if (!has_page(i))
+					continue;
+				traffic(q, i, &d, &f);
+				with++;
+				if (USHRT_MAX - f >= threshold)
+					pinned += 1UL << fd->order;
+				bias_h[bucket(USHRT_MAX - d)]++;
+				out_h[bucket(d - f)]++;
+			}
+			seq_printf(m, "queue %s %d %u %u %llu %llu %u %llu %llu 0 %llu walked\n",
+				   fd->dev->name, fd->dev->ifindex, q, count,
+				   with, count - with, fd->order,
+				   with << fd->order,
+				   (with << fd->order) * PAGE_SIZE, pinned);
+		}
+		for (i = 0; i < HIST; i++)
+			seq_printf(m, "hist %s %d bias %u %llu\n", fd->dev->name,
+				   fd->dev->ifindex, i, bias_h[i]);
+		for (i = 0; i < HIST; i++)
+			seq_printf(m, "hist %s %d outside %u %llu\n",
+				   fd->dev->name, fd->dev->ifindex, i, out_h[i]);
+	}
+	rtnl_unlock();
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(fr);
+
+static void fr_cleanup(unsigned int n)
+{
+	while (n--) {
+		platform_device_unregister(fr_pdevs[n]);
+		platform_driver_unregister(&fr_drivers[n]);
+	}
+}
+
+static int __init fr_init(void)
+{
+	unsigned int n;
+	int ret = 0;
+
+	for (n = 0; n < NDRV; n++) {
+		fr_devs[n].ops = fr_ops[n];
+		fr_drivers[n].probe = fr_probe;
+		fr_drivers[n].remove = fr_remove;
+		fr_drivers[n].driver.name = fr_ops[n]->name;
+		ret = platform_driver_register(&fr_drivers[n]);
+		if (ret)
+			break;
+		fr_pdevs[n] = platform_device_register_simple(fr_ops[n]->name, n,
+							      NULL, 0);
+		if (IS_ERR(fr_pdevs[n]) || !fr_devs[n].dev) {
+			ret = IS_ERR(fr_pdevs[n]) ? PTR_ERR(fr_pdevs[n]) : -ENODEV;
+			if (!IS_ERR(fr_pdevs[n]))
+				platform_device_unregister(fr_pdevs[n]);
+			platform_driver_unregister(&fr_drivers[n]);
+			break;
+		}
+	}
+	if (ret) {
+		fr_cleanup(n);
+		return ret;
+	}
+	fr_file = debugfs_create_file("nicmem_fakering", 0400, NULL, NULL,
+				      &fr_fops);
+	return 0;
+}
+
+static void __exit fr_exit(void)
+{
+	debugfs_remove(fr_file);
+	fr_cleanup(NDRV);
+}
+
+module_init(fr_init);
+module_exit(fr_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("nicmem test: ixgbe/i40e/igb look-alikes with real private structs and filled rings");
