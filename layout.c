@@ -3,8 +3,10 @@
  * Driver layouts, resolved at run time: for each adaptor with a field list,
  * the offset and size of every member it reads, by name, from the BTF the
  * running kernel publishes for the driver's module (split BTF on top of
- * vmlinux's). Never from uname: RHEL minor releases and distro configs
- * move these structs.
+ * vmlinux's); without BTF, from the driver's headers when nicmem was built
+ * with KSRC (drivers/compiled_*.c). Never from uname: RHEL minor releases
+ * and distro configs move these structs. Either way the walk validates
+ * the layout on the live objects before it trusts it.
  *
  * Resolving reads ~5 MiB of vmlinux BTF, so results are kept until a
  * module with an adaptor comes or goes (a module notifier bumps a
@@ -17,6 +19,7 @@
 #include <linux/atomic.h>
 #include <linux/string.h>
 #include "nicmem.h"
+#include "compat.h"
 #include "btf.h"
 #include "drivers/adaptor.h"
 
@@ -60,6 +63,24 @@ static void nicmem_layout_fields(struct nicmem_layout *l,
 		sizeof(l->source));
 }
 
+/* No usable BTF: a layout compiled from the driver's headers, if built in. */
+static bool nicmem_layout_compiled(struct nicmem_layout *l)
+{
+	const struct nicmem_compiled *c = nicmem_compiled_find(l->ad->driver);
+	unsigned int i;
+
+	if (!c || c->nr != l->ad->nr_fields)
+		return false;
+	for (i = 0; i < c->nr; i++) {
+		l->f[i].offset = c->f[i].offset;
+		l->f[i].size = c->f[i].size;
+		l->f[i].err = 0;
+	}
+	l->err = 0;
+	strscpy(l->source, "compiled", sizeof(l->source));
+	return true;
+}
+
 static void nicmem_layouts_resolve(void)
 {
 	struct nicmem_btf vmlinux = {}, mod;
@@ -79,14 +100,16 @@ static void nicmem_layouts_resolve(void)
 		if (vmlinux_err == -ENODATA)
 			vmlinux_err = nicmem_btf_load(&vmlinux, "vmlinux", NULL);
 		if (vmlinux_err) {
-			nicmem_layout_why(l, "no_vmlinux_btf", vmlinux_err);
+			if (!nicmem_layout_compiled(l))
+				nicmem_layout_why(l, "no_vmlinux_btf", vmlinux_err);
 			continue;
 		}
 		err = nicmem_btf_load(&mod, ad->module, &vmlinux);
 		if (err) {
-			nicmem_layout_why(l, err == -ENOENT ?
-					  "module_not_loaded_or_no_module_btf" :
-					  "module_btf_unreadable", err);
+			if (!nicmem_layout_compiled(l))
+				nicmem_layout_why(l, err == -ENOENT ?
+						  "module_not_loaded_or_no_module_btf" :
+						  "module_btf_unreadable", err);
 			continue;
 		}
 		nicmem_layout_fields(l, &mod);
@@ -119,6 +142,7 @@ unsigned int nicmem_layouts_get(struct nicmem_layout *out, unsigned int max)
 	mutex_unlock(&nicmem_layout_lock);
 	return n;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_layouts_get);
 
 /* A driver nicmem has a layout for came or went: resolve again. */
 static int nicmem_module_event(struct notifier_block *nb, unsigned long state,

@@ -115,6 +115,28 @@ struct nicmem_bias_ring {
 int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 			  const struct nicmem_bias_ring *br);
 
+/**
+ * struct nicmem_compiled - a layout compiled from a driver's headers
+ * @driver: the adaptor it is for
+ * @nr: entries in @f, in the order of the driver's _layout.h list
+ * @f: offsetof() and sizeof of each entry
+ *
+ * Only in builds with KSRC=<the running kernel's source> (drivers/
+ * compiled_*.c); the RHEL 8 path, whose kernels have no module BTF.
+ */
+struct nicmem_compiled {
+	const char *driver;
+	unsigned int nr;
+	struct {
+		u32 offset, size;
+	} f[NICMEM_MAX_FIELDS];
+};
+
+const struct nicmem_compiled *nicmem_compiled_find(const char *driver);
+extern const struct nicmem_compiled nicmem_compiled_ixgbe;
+extern const struct nicmem_compiled nicmem_compiled_i40e;
+extern const struct nicmem_compiled nicmem_compiled_igb;
+
 /* the adaptors (one file each) */
 extern const struct nicmem_adaptor nicmem_adaptor_ixgbe;
 extern const struct nicmem_adaptor nicmem_adaptor_i40e;

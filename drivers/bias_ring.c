@@ -7,13 +7,15 @@
  * is checked before use (back-pointers to the net_device, counts against
  * the array bounds and ethtool's ring size, page pointers against the
  * memmap). Called with rtnl held, which keeps the rings from being
- * reallocated (ifdown/up, ethtool -G/-L, XDP take rtnl); NAPI still
- * changes the buffers under us, so every value is a sample, read once.
+ * reallocated (ifdown/up, ethtool -G/-L, XDP take rtnl), one queue at a
+ * time; NAPI still changes the buffers under us, so every value is a
+ * sample, read once.
  * No reference is taken on any page.
  */
 #include <linux/mm.h>
 #include <linux/memory_hotplug.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include "adaptor.h"
@@ -31,6 +33,7 @@ struct nicmem_walk {
 	const struct nicmem_layout *l;
 	const struct nicmem_bias_ring *br;
 	u8 *chunk;
+	u8 reg_state;		/* at the start: a change means unregister */
 };
 
 static u32 fo(const struct nicmem_walk *w, int f)
@@ -188,10 +191,39 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 	return walk_buffers(w, q, qi, buffers, count);
 }
 
+/* After rtnl was dropped between queues: same device, root, ring array
+ * and queue count, or the walk declines (the next read starts afresh).
+ */
+static int nicmem_bias_ring_recheck(const struct nicmem_walk *w,
+				    unsigned long root, unsigned long base,
+				    u64 nq)
+{
+	const struct nicmem_bias_ring *br = w->br;
+	struct nicmem_iface *ifi = w->ifi;
+	unsigned long now = (unsigned long)netdev_priv(ifi->dev), back, b2;
+	u64 nq2;
+
+	if (READ_ONCE(ifi->dev->reg_state) != w->reg_state)
+		return decline(ifi, -EAGAIN, "unregistered_during_walk");
+	if (br->priv_root >= 0 && read_ptr(now + fo(w, br->priv_root), &now))
+		return decline(ifi, -EAGAIN, "changed_during_walk");
+	if (now != root || read_ptr(root + fo(w, br->root_netdev), &back) ||
+	    back != (unsigned long)ifi->dev || read_uint(w, root, br->nq, &nq2) ||
+	    nq2 != nq)
+		return decline(ifi, -EAGAIN, "changed_during_walk");
+	if (br->rings_indirect &&
+	    (read_ptr(root + fo(w, br->rings), &b2) || b2 != base))
+		return decline(ifi, -EAGAIN, "changed_during_walk");
+	return 0;
+}
+
 /**
  * nicmem_bias_ring_walk() - count a pagecnt_bias driver's ring pages
  * @ifi: the interface (rtnl held, reference on @ifi->dev, layout set)
  * @br: where the driver keeps its rings, as field indices
+ *
+ * Drops and retakes rtnl between queues, so no single hold covers more
+ * than one ring; returns with rtnl held, as it was called.
  *
  * Return: 0 with the per-queue figures, totals and histograms filled, or a
  * negative errno with the reason in @ifi->note.
@@ -199,7 +231,10 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 			  const struct nicmem_bias_ring *br)
 {
-	struct nicmem_walk w = { .ifi = ifi, .l = ifi->layout, .br = br };
+	struct nicmem_walk w = {
+		.ifi = ifi, .l = ifi->layout, .br = br,
+		.reg_state = READ_ONCE(ifi->dev->reg_state),
+	};
 	unsigned long root = (unsigned long)netdev_priv(ifi->dev), back, base;
 	unsigned int qi, order = 0;
 	u64 nq, cap;
@@ -244,6 +279,17 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	for (qi = 0; qi < nq; qi++) {
 		unsigned long ring;
 
+		if (qi) {
+			/* rtnl is held one queue at a time: let ethtool, ifup
+			 * and the rest in, then check nothing moved
+			 */
+			rtnl_unlock();
+			cond_resched();
+			rtnl_lock();
+			ret = nicmem_bias_ring_recheck(&w, root, base, nq);
+			if (ret)
+				goto out;
+		}
 		if (read_ptr(base + qi * sizeof(void *), &ring)) {
 			ret = decline(ifi, -EFAULT, "unreadable_ring_array");
 			goto out;
@@ -265,3 +311,4 @@ out:
 	kfree(w.chunk);
 	return ret;
 }
+NICMEM_EXPORT_IF_KUNIT(nicmem_bias_ring_walk);

@@ -25,4 +25,24 @@ struct fakering_ops {
 
 extern const struct fakering_ops fakering_ixgbe, fakering_i40e, fakering_igb;
 
+#define FAKERING_HIST	19	/* nicmem's NICMEM_HIST_BUCKETS */
+
+struct fr_dev {
+	const struct fakering_ops *ops;
+	struct net_device *dev;
+	unsigned int order;
+};
+
+/* what one queue must show after fakering_fill() */
+struct fakering_q {
+	u32 descs, with_page;
+	u64 pages, pinned;
+};
+
+int fakering_fill(struct fr_dev *fd, unsigned int nq, unsigned int count);
+void fakering_drain(struct fr_dev *fd);
+void fakering_expect(const struct fr_dev *fd, unsigned int q,
+		     unsigned int threshold, struct fakering_q *e,
+		     u64 *bias_h, u64 *out_h);
+
 #endif

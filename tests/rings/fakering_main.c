@@ -35,99 +35,16 @@ static unsigned int threshold = 1024;
 module_param(threshold, uint, 0444);
 MODULE_PARM_DESC(threshold, "nicmem's pinned-signature threshold, for the oracle");
 
-#define HIST 19
 #define NDRV 3
 
 static const struct fakering_ops *fr_ops[NDRV] = {
 	&fakering_ixgbe, &fakering_i40e, &fakering_igb
 };
 
-struct fr_dev {
-	const struct fakering_ops *ops;
-	struct net_device *dev;
-	unsigned int order;
-};
-
 static struct fr_dev fr_devs[NDRV];
 static struct platform_driver fr_drivers[NDRV];
 static struct platform_device *fr_pdevs[NDRV];
 static struct dentry *fr_file;
-
-static unsigned int bucket(long v)
-{
-	return v <= 0 ? 0 : min_t(unsigned int, fls(v), HIST - 1);
-}
-
-/* "traffic" on descriptor i: d packets took references from the bias,
- * f of those skbs were freed since; a few pages are drained deep
- */
-static void traffic(unsigned int q, unsigned int i, u16 *d, u16 *f)
-{
-	if (i % 50 == 3) {
-		*d = 65000;
-		*f = 64990;
-	} else {
-		*d = (i * 37 + q * 11) % 200;
-		*f = *d / 2;
-	}
-}
-
-/* every 10th descriptor has no page (taken for an skb, not refilled) */
-static bool has_page(unsigned int i)
-{
-	return i % 10 != 9;
-}
-
-static void fr_drain(struct fr_dev *fd)
-{
-	unsigned int q, i;
-
-	for (q = 0; q < fd->ops->queues(fd->dev); q++) {
-		for (i = 0; i < fd->ops->count(fd->dev, q); i++) {
-			struct page **slot = fd->ops->slot_page(fd->dev, q, i);
-			u16 bias = *fd->ops->slot_bias(fd->dev, q, i);
-			u16 d, f;
-
-			if (!*slot)
-				continue;
-			traffic(q, i, &d, &f);
-			/* the skbs still in flight are freed, then the ring's
-			 * bias goes, as __page_frag_cache_drain() does
-			 */
-			page_ref_sub(*slot, d - f);
-			__page_frag_cache_drain(*slot, bias);
-			*slot = NULL;
-		}
-	}
-	fd->ops->destroy(fd->dev);
-}
-
-static int fr_fill(struct fr_dev *fd, unsigned int nq, unsigned int count)
-{
-	unsigned int q, i;
-	int ret = fd->ops->build(fd->dev, nq, count, fd->order);
-
-	if (ret)
-		return ret;
-	for (q = 0; q < nq; q++) {
-		for (i = 0; i < count; i++) {
-			struct page *page;
-			u16 d, f;
-
-			if (!has_page(i))
-				continue;
-			page = dev_alloc_pages(fd->order);
-			if (!page)
-				return -ENOMEM;
-			page_ref_add(page, USHRT_MAX - 1);
-			traffic(q, i, &d, &f);
-			page_ref_sub(page, f);
-			*fd->ops->slot_page(fd->dev, q, i) = page;
-			*fd->ops->slot_bias(fd->dev, q, i) = USHRT_MAX - d;
-		}
-	}
-	return 0;
-}
 
 static struct fr_dev *fr_of(struct net_device *dev)
 {
@@ -163,8 +80,8 @@ static int fr_set_ringparam(struct net_device *dev,
 
 	if (rp->rx_pending < 64 || rp->rx_pending > 4096)
 		return -EINVAL;
-	fr_drain(fd);
-	return fr_fill(fd, nq, rp->rx_pending);
+	fakering_drain(fd);
+	return fakering_fill(fd, nq, rp->rx_pending);
 }
 
 static void fr_get_channels(struct net_device *dev, struct ethtool_channels *ch)
@@ -181,11 +98,11 @@ static int fr_set_channels(struct net_device *dev, struct ethtool_channels *ch)
 
 	if (!ch->combined_count || ch->rx_count || ch->tx_count)
 		return -EINVAL;
-	fr_drain(fd);
+	fakering_drain(fd);
 	ret = netif_set_real_num_rx_queues(dev, ch->combined_count);
 	if (!ret)
 		ret = netif_set_real_num_tx_queues(dev, ch->combined_count);
-	return ret ?: fr_fill(fd, ch->combined_count, count);
+	return ret ?: fakering_fill(fd, ch->combined_count, count);
 }
 
 static const struct ethtool_ops fr_ethtool_ops = {
@@ -222,7 +139,7 @@ static int fr_probe(struct platform_device *pdev)
 	fd->dev = dev;
 	fd->order = order1 && PAGE_SIZE < 8192;
 	rtnl_lock();
-	ret = fr_fill(fd, queues, ring);
+	ret = fakering_fill(fd, queues, ring);
 	if (!ret)
 		ret = netif_set_real_num_rx_queues(dev, queues);
 	if (!ret)
@@ -232,7 +149,7 @@ static int fr_probe(struct platform_device *pdev)
 		ret = register_netdev(dev);
 	if (ret) {
 		rtnl_lock();
-		fr_drain(fd);
+		fakering_drain(fd);
 		rtnl_unlock();
 		free_netdev(dev);
 		fd->dev = NULL;
@@ -246,7 +163,7 @@ static int fr_remove(struct platform_device *pdev)
 
 	unregister_netdev(fd->dev);
 	rtnl_lock();
-	fr_drain(fd);
+	fakering_drain(fd);
 	rtnl_unlock();
 	free_netdev(fd->dev);
 	fd->dev = NULL;
@@ -261,36 +178,23 @@ static int fr_show(struct seq_file *m, void *v)
 	rtnl_lock();
 	for (n = 0; n < NDRV; n++) {
 		struct fr_dev *fd = &fr_devs[n];
-		u64 bias_h[HIST] = {}, out_h[HIST] = {};
+		u64 bias_h[FAKERING_HIST] = {}, out_h[FAKERING_HIST] = {};
 
 		if (!fd->dev)
 			continue;
 		for (q = 0; q < fd->ops->queues(fd->dev); q++) {
-			unsigned int count = fd->ops->count(fd->dev, q);
-			u64 with = 0, pinned = 0;
+			struct fakering_q e;
 
-			for (i = 0; i < count; i++) {
-				u16 d, f;
-
-				if (!has_page(i))
-					continue;
-				traffic(q, i, &d, &f);
-				with++;
-				if (USHRT_MAX - f >= threshold)
-					pinned += 1UL << fd->order;
-				bias_h[bucket(USHRT_MAX - d)]++;
-				out_h[bucket(d - f)]++;
-			}
-			seq_printf(m, "queue %s %d %u %u %llu %llu %u %llu %llu 0 %llu walked\n",
-				   fd->dev->name, fd->dev->ifindex, q, count,
-				   with, count - with, fd->order,
-				   with << fd->order,
-				   (with << fd->order) * PAGE_SIZE, pinned);
+			fakering_expect(fd, q, threshold, &e, bias_h, out_h);
+			seq_printf(m, "queue %s %d %u %u %u %u %u %llu %llu 0 %llu walked\n",
+				   fd->dev->name, fd->dev->ifindex, q, e.descs,
+				   e.with_page, e.descs - e.with_page, fd->order,
+				   e.pages, e.pages * PAGE_SIZE, e.pinned);
 		}
-		for (i = 0; i < HIST; i++)
+		for (i = 0; i < FAKERING_HIST; i++)
 			seq_printf(m, "hist %s %d bias %u %llu\n", fd->dev->name,
 				   fd->dev->ifindex, i, bias_h[i]);
-		for (i = 0; i < HIST; i++)
+		for (i = 0; i < FAKERING_HIST; i++)
 			seq_printf(m, "hist %s %d outside %u %llu\n",
 				   fd->dev->name, fd->dev->ifindex, i, out_h[i]);
 	}
