@@ -86,6 +86,7 @@ static int fixture_init(struct kunit *test, struct ring_fixture *f,
 	KUNIT_ASSERT_NOT_NULL(test, f->l);
 	KUNIT_ASSERT_EQ_MSG(test, f->l->err, 0, "layout: %s", f->l->source);
 	f->fd.ops = ops_of(driver);
+	f->fd.page_node = NUMA_NO_NODE;
 	f->fd.order = order && PAGE_SIZE < 8192;
 	f->fd.dev = alloc_etherdev_mq(f->fd.ops->priv_size, 64);
 	KUNIT_ASSERT_NOT_NULL(test, f->fd.dev);

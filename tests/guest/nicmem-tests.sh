@@ -532,6 +532,11 @@ t_rings() {
 	insmod $RINGS queues=4 ring=512
 	ok $? "insmod nicmem_fakering.ko (rings built from ixgbe.h, i40e.h, igb.h)"
 	compare_rings "order-0 rings"
+	if [ -d /sys/devices/system/node/node1 ]; then
+		remote=$(awk '{ s += $9 } END { print s + 0 }' /tmp/rn)
+		[ "$remote" -gt 0 ]
+		ok $? "pages on another node than their device are counted remote ($remote)"
+	fi
 	claimed=$(awk '{ s += $10 } END { print s + 0 }' /tmp/ro)
 	snap summary s3
 	grep -q "; $claimed in walked rings, " /tmp/s3

@@ -31,12 +31,14 @@ struct fr_dev {
 	const struct fakering_ops *ops;
 	struct net_device *dev;
 	unsigned int order;
+	int page_node;		/* NUMA_NO_NODE, or where the pages must come from */
+	bool remote;		/* the device sits on another node than its pages */
 };
 
 /* what one queue must show after fakering_fill() */
 struct fakering_q {
 	u32 descs, with_page;
-	u64 pages, pinned;
+	u64 pages, pinned, remote;
 };
 
 int fakering_fill(struct fr_dev *fd, unsigned int nq, unsigned int count);

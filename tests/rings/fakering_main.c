@@ -131,6 +131,17 @@ static int fr_probe(struct platform_device *pdev)
 	dev = alloc_etherdev_mq(fd->ops->priv_size, 64);
 	if (!dev)
 		return -ENOMEM;
+	/* with two nodes, the last look-alike sits on node 1 and takes its
+	 * pages from node 0: every one of them is remote
+	 */
+	fd->page_node = NUMA_NO_NODE;
+	fd->remote = false;
+	if (pdev->id == NDRV - 1 && num_online_nodes() > 1 && node_online(1) &&
+	    node_online(0)) {
+		set_dev_node(&pdev->dev, 1);
+		fd->page_node = 0;
+		fd->remote = true;
+	}
 	dev->netdev_ops = &fr_netdev_ops;
 	dev->ethtool_ops = &fr_ethtool_ops;
 	eth_hw_addr_random(dev);
@@ -186,10 +197,11 @@ static int fr_show(struct seq_file *m, void *v)
 			struct fakering_q e;
 
 			fakering_expect(fd, q, threshold, &e, bias_h, out_h);
-			seq_printf(m, "queue %s %d %u %u %u %u %u %llu %llu 0 %llu walked\n",
+			seq_printf(m, "queue %s %d %u %u %u %u %u %llu %llu %llu %llu walked\n",
 				   fd->dev->name, fd->dev->ifindex, q, e.descs,
 				   e.with_page, e.descs - e.with_page, fd->order,
-				   e.pages, e.pages * PAGE_SIZE, e.pinned);
+				   e.pages, e.pages * PAGE_SIZE, e.remote,
+				   e.pinned);
 		}
 		for (i = 0; i < FAKERING_HIST; i++)
 			seq_printf(m, "hist %s %d bias %u %llu\n", fd->dev->name,

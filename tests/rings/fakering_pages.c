@@ -73,7 +73,13 @@ int fakering_fill(struct fr_dev *fd, unsigned int nq, unsigned int count)
 
 			if (!has_page(i))
 				continue;
-			page = dev_alloc_pages(fd->order);
+			if (fd->page_node == NUMA_NO_NODE)
+				page = dev_alloc_pages(fd->order);
+			else	/* as dev_alloc_pages(), from one node */
+				page = alloc_pages_node(fd->page_node,
+							GFP_ATOMIC | __GFP_NOWARN |
+							__GFP_COMP | __GFP_MEMALLOC |
+							__GFP_THISNODE, fd->order);
 			if (!page)
 				return -ENOMEM;
 			page_ref_add(page, USHRT_MAX - 1);
@@ -102,6 +108,8 @@ void fakering_expect(const struct fr_dev *fd, unsigned int q,
 		traffic(q, i, &d, &f);
 		e->with_page++;
 		e->pages += 1UL << fd->order;
+		if (fd->remote)
+			e->remote += 1UL << fd->order;
 		if (USHRT_MAX - f >= threshold)
 			e->pinned += 1UL << fd->order;
 		bias_h[bucket(USHRT_MAX - d)]++;
