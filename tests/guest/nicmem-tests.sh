@@ -590,6 +590,9 @@ t_kunit() {
 	rmmod nicmem_kunit
 }
 
+# the operator tools' guest tests, when the harness brought them
+[ -r /nicmem/tools.sh ] && . /nicmem/tools.sh
+
 main() {
 	mount -t debugfs none /sys/kernel/debug 2>/dev/null
 	echo "# kernel $(uname -r), $(nproc) cpus, $(awk '/^MemTotal/ { print $2 / 1024 }' /proc/meminfo) MiB"
@@ -608,6 +611,7 @@ main() {
 	t_params
 	t_cycles
 	t_bench
+	command -v t_tools > /dev/null && t_tools
 	t_layouts
 	t_rings
 	t_kunit
