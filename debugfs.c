@@ -398,8 +398,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_layouts_show(struct seq_file *m, void *v)
 
 			seq_printf(m, "%-10s %-22s %-22s ", ad->driver, f->sname,
 				   f->path ?: "-");
-			if (l->err && (l->f[j].err ||
-			       !str_has_prefix(l->source, "btf")))
+			if (l->f[j].err || str_has_prefix(l->source, "none"))
 				seq_printf(m, "%7s %6s %s\n", "-", "-", l->source);
 			else
 				seq_printf(m, "%7u %6u %s\n",

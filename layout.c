@@ -81,6 +81,26 @@ static bool nicmem_layout_compiled(struct nicmem_layout *l)
 	return true;
 }
 
+/* Neither: the members whose place never moved, the rest found live. */
+NICMEM_VISIBLE_IF_KUNIT bool nicmem_layout_recognised(struct nicmem_layout *l)
+{
+	const struct nicmem_recognised *r = l->ad->recognised;
+	unsigned int i;
+
+	if (!r)
+		return false;
+	for (i = 0; i < l->ad->nr_fields; i++) {
+		l->f[i].offset = r->f[i].offset;
+		l->f[i].size = r->f[i].size;
+		l->f[i].err = r->f[i].size ? 0 : -ENOENT;
+	}
+	l->err = 0;
+	l->search = true;
+	strscpy(l->source, "recognised", sizeof(l->source));
+	return true;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_layout_recognised);
+
 static void nicmem_layouts_resolve(void)
 {
 	struct nicmem_btf vmlinux = {}, mod;
@@ -100,13 +120,15 @@ static void nicmem_layouts_resolve(void)
 		if (vmlinux_err == -ENODATA)
 			vmlinux_err = nicmem_btf_load(&vmlinux, "vmlinux", NULL);
 		if (vmlinux_err) {
-			if (!nicmem_layout_compiled(l))
+			if (!nicmem_layout_compiled(l) &&
+			    !nicmem_layout_recognised(l))
 				nicmem_layout_why(l, "no_vmlinux_btf", vmlinux_err);
 			continue;
 		}
 		err = nicmem_btf_load(&mod, ad->module, &vmlinux);
 		if (err) {
-			if (!nicmem_layout_compiled(l))
+			if (!nicmem_layout_compiled(l) &&
+			    !nicmem_layout_recognised(l))
 				nicmem_layout_why(l, err == -ENOENT ?
 						  "module_not_loaded_or_no_module_btf" :
 						  "module_btf_unreadable", err);

@@ -124,6 +124,7 @@ struct nicmem_layout {
 	const struct nicmem_adaptor *ad;
 	int err;			/* 0: every field resolved */
 	char source[NICMEM_NOTE_LEN];	/* "btf", or why there is no layout */
+	bool search;			/* recognised: rings found on the device */
 	struct {
 		u32 offset;
 		u32 size;
@@ -228,6 +229,9 @@ void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
 
 /* layout.c */
+#if IS_ENABLED(CONFIG_KUNIT)
+bool nicmem_layout_recognised(struct nicmem_layout *l);
+#endif
 unsigned int nicmem_layouts_get(struct nicmem_layout *out, unsigned int max);
 int nicmem_layouts_init(void);
 void nicmem_layouts_exit(void);

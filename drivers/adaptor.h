@@ -49,6 +49,7 @@ struct nicmem_field {
  * @bias_ring: optional; with @fields, where a pagecnt_bias driver keeps its
  *	rings: the core then walks them with nicmem_bias_ring_walk() (same
  *	context and contract as @walk_rx, which takes precedence).
+ * @recognised: optional; the layout known without BTF or headers.
  * @walk_rx: optional; the exact count. Called with rtnl held (taken
  *	killably by the core, for this interface only) and with a reference
  *	on @ifi->dev; may sleep and should cond_resched() in long loops. Reads
@@ -66,6 +67,7 @@ struct nicmem_adaptor {
 	const struct nicmem_field *fields;
 	unsigned int nr_fields;
 	const struct nicmem_bias_ring *bias_ring;
+	const struct nicmem_recognised *recognised;
 	int (*walk_rx)(struct nicmem_iface *ifi);
 };
 
@@ -133,6 +135,22 @@ struct nicmem_compiled {
 };
 
 const struct nicmem_compiled *nicmem_compiled_find(const char *driver);
+
+/**
+ * struct nicmem_recognised - the members whose place never moved
+ * @span: bytes of the root object to search for the ring-pointer array
+ * @f: offset and size per _layout.h entry; size 0: not known, found on
+ *	the live object (root members) or not used (e.g. xsk_pool)
+ *
+ * The third layout source, for kernels with neither module BTF nor a KSRC
+ * build: only what was verified identical from 4.18 to 7.0.
+ */
+struct nicmem_recognised {
+	u32 span;
+	struct {
+		u32 offset, size;
+	} f[NICMEM_MAX_FIELDS];
+};
 extern const struct nicmem_compiled nicmem_compiled_ixgbe;
 extern const struct nicmem_compiled nicmem_compiled_i40e;
 extern const struct nicmem_compiled nicmem_compiled_igb;

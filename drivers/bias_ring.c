@@ -18,6 +18,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include "adaptor.h"
 #include "../census.h"
 #include "../compat.h"
@@ -91,6 +92,23 @@ static __printf(3, 4) int decline(struct nicmem_iface *ifi, int err,
 	return err;
 }
 
+/*
+ * Only RAM is read: a driver pointer must be in the direct map (kmalloc)
+ * or a RAM-backed vmalloc area, never an ioremap()ped register window,
+ * where even a read can have side effects. Checked at both ends.
+ */
+static bool nicmem_ram(unsigned long p, size_t len)
+{
+	unsigned long end = p + len - 1;
+
+	if (!len || end < p)
+		return false;
+	if (is_vmalloc_addr((void *)p))
+		return is_vmalloc_addr((void *)end) &&
+		       vmalloc_to_page((void *)p) && vmalloc_to_page((void *)end);
+	return virt_addr_valid((void *)p) && virt_addr_valid((void *)end);
+}
+
 /* Is @p a struct page of an online pfn (no garbage, no offset pointer)? */
 static struct page *nicmem_valid_page(unsigned long p)
 {
@@ -116,7 +134,9 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 
 	while (i < count) {
 		n = min(per, count - i);
-		if (nicmem_read_nofault(w->chunk,
+		if (!nicmem_ram(buffers + (unsigned long)i * stride,
+				(size_t)n * stride) ||
+		    nicmem_read_nofault(w->chunk,
 					(const void *)(buffers + (unsigned long)i * stride),
 					(size_t)n * stride))
 			return decline(ifi, -EFAULT, "unreadable_buffers_q%u", qi);
@@ -164,6 +184,8 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 
 	if (!ring)
 		return decline(ifi, -EINVAL, "no_ring_q%u", qi);
+	if (!nicmem_ram(ring, fo(w, br->ring_count) + fs(w, br->ring_count)))
+		return decline(ifi, -EINVAL, "ring_not_in_ram_q%u", qi);
 	if (read_ptr(ring + fo(w, br->ring_netdev), &back) ||
 	    back != (unsigned long)ifi->dev)
 		return decline(ifi, -EINVAL, "ring_netdev_mismatch_q%u", qi);
@@ -174,7 +196,7 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 		return decline(ifi, -EINVAL, "ring_count_%llu_not_ethtool_%u_q%u",
 			       count, ifi->ring_cur, qi);
 	q->descs = count;
-	if (br->ring_xsk_pool >= 0 &&
+	if (br->ring_xsk_pool >= 0 && !w->l->f[br->ring_xsk_pool].err &&
 	    read_ptr(ring + fo(w, br->ring_xsk_pool), &xsk))
 		return decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
 	if (xsk) {
@@ -191,6 +213,66 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 	return walk_buffers(w, q, qi, buffers, count);
 }
 
+/* Does @ring look like one of this interface's RX rings? Its back-pointer,
+ * its count (ethtool's), and the first descriptors: at least one valid
+ * page and nothing that is not one (a TX ring holds skbs there).
+ */
+static bool nicmem_rx_ring_like(struct nicmem_walk *w, unsigned long ring)
+{
+	const struct nicmem_bias_ring *br = w->br;
+	u32 stride = fs(w, br->buf_size), n, j, pages = 0;
+	unsigned long back, buffers;
+	u64 count;
+
+	if (!nicmem_ram(ring, fo(w, br->ring_count) + fs(w, br->ring_count)) ||
+	    read_ptr(ring + fo(w, br->ring_netdev), &back) ||
+	    back != (unsigned long)w->ifi->dev ||
+	    read_uint(w, ring, br->ring_count, &count) ||
+	    count < NICMEM_RING_MIN || count > NICMEM_RING_MAX ||
+	    (w->ifi->ring_cur && count != w->ifi->ring_cur) ||
+	    read_ptr(ring + fo(w, br->ring_buffers), &buffers))
+		return false;
+	n = min_t(u32, count, NICMEM_CHUNK / stride);
+	if (!nicmem_ram(buffers, (size_t)n * stride) ||
+	    nicmem_read_nofault(w->chunk, (const void *)buffers, (size_t)n * stride))
+		return false;
+	for (j = 0; j < n; j++) {
+		unsigned long p;
+
+		memcpy(&p, w->chunk + j * stride + fo(w, br->buf_page), sizeof(p));
+		if (!p)
+			continue;
+		if (!nicmem_valid_page(p))
+			return false;
+		pages++;
+	}
+	return pages > 0;
+}
+
+/*
+ * The recognised layout does not know where the root keeps its rings:
+ * search the first @span bytes of it for @nq consecutive pointers to
+ * this interface's RX rings. Only RAM is read, and a candidate is
+ * accepted only when every ring points back at the net_device.
+ */
+static unsigned long nicmem_find_rings(struct nicmem_walk *w,
+				       unsigned long root, u64 nq, u32 span)
+{
+	unsigned long o, q, ring;
+
+	for (o = 0; o + nq * sizeof(void *) <= span; o += sizeof(void *)) {
+		for (q = 0; q < nq; q++) {
+			if (!nicmem_ram(root + o + q * sizeof(void *), sizeof(void *)) ||
+			    read_ptr(root + o + q * sizeof(void *), &ring) || !ring ||
+			    !nicmem_rx_ring_like(w, ring))
+				break;
+		}
+		if (q == nq)
+			return root + o;
+	}
+	return 0;
+}
+
 /* After rtnl was dropped between queues: same device, root, ring array
  * and queue count, or the walk declines (the next read starts afresh).
  */
@@ -205,6 +287,9 @@ static int nicmem_bias_ring_recheck(const struct nicmem_walk *w,
 
 	if (READ_ONCE(ifi->dev->reg_state) != w->reg_state)
 		return decline(ifi, -EAGAIN, "unregistered_during_walk");
+	if (w->l->search)	/* the rings were found on the device itself */
+		return READ_ONCE(ifi->dev->real_num_rx_queues) == nq ? 0 :
+		       decline(ifi, -EAGAIN, "changed_during_walk");
 	if (br->priv_root >= 0 && read_ptr(now + fo(w, br->priv_root), &now))
 		return decline(ifi, -EAGAIN, "changed_during_walk");
 	if (now != root || read_ptr(root + fo(w, br->root_netdev), &back) ||
@@ -249,31 +334,54 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	    fo(&w, br->buf_page) + sizeof(void *) > fs(&w, br->buf_size) ||
 	    fo(&w, br->buf_bias) + 2 > fs(&w, br->buf_size))
 		return decline(ifi, -EINVAL, "implausible_buffer_layout");
+	w.chunk = kmalloc(NICMEM_CHUNK, GFP_KERNEL);
+	if (!w.chunk)
+		return decline(ifi, -ENOMEM, "no_memory");
+	if (w.l->search) {
+		nq = ifi->rx_queues;
+		cap = NICMEM_MAX_RXQ;
+		base = nq && nq <= NICMEM_MAX_RXQ ?
+		       nicmem_find_rings(&w, root, nq,
+					 w.l->ad->recognised->span) : 0;
+		if (!base) {
+			kfree(w.chunk);
+			return decline(ifi, -ENOENT, "recognised_no_ring_array_found");
+		}
+		goto walk;
+	}
 	if (br->priv_root >= 0 && (read_ptr(root + fo(&w, br->priv_root), &root) ||
 				   !root))
-		return decline(ifi, -EINVAL, "no_root_object");
+		goto bad_root;
 	if (read_ptr(root + fo(&w, br->root_netdev), &back) ||
-	    back != (unsigned long)ifi->dev)
-		return decline(ifi, -EINVAL, "root_netdev_mismatch");
-	if (read_uint(&w, root, br->nq, &nq))
-		return decline(ifi, -EFAULT, "unreadable_queue_count");
+	    back != (unsigned long)ifi->dev) {
+		ret = decline(ifi, -EINVAL, "root_netdev_mismatch");
+		goto out;
+	}
+	if (read_uint(&w, root, br->nq, &nq)) {
+		ret = decline(ifi, -EFAULT, "unreadable_queue_count");
+		goto out;
+	}
 	if (br->rings_indirect) {
-		if (read_ptr(root + fo(&w, br->rings), &base) || !base)
-			return decline(ifi, -EINVAL, "no_ring_array");
 		cap = NICMEM_MAX_RXQ;
-		if (br->rings_max >= 0 && read_uint(&w, root, br->rings_max, &cap))
-			return decline(ifi, -EFAULT, "unreadable_queue_count");
+		if (read_ptr(root + fo(&w, br->rings), &base) || !base ||
+		    (br->rings_max >= 0 && read_uint(&w, root, br->rings_max, &cap))) {
+			ret = decline(ifi, -EINVAL, "no_ring_array");
+			goto out;
+		}
 	} else {
 		base = root + fo(&w, br->rings);
 		cap = fs(&w, br->rings) / sizeof(void *);
 	}
-	if (!nq || nq > cap || nq > NICMEM_MAX_RXQ)
-		return decline(ifi, -EINVAL, "queues_%llu_out_of_range", nq);
-	w.chunk = kmalloc(NICMEM_CHUNK, GFP_KERNEL);
+	if (!nq || nq > cap || nq > NICMEM_MAX_RXQ ||
+	    !nicmem_ram(base, nq * sizeof(void *))) {
+		ret = decline(ifi, -EINVAL, "queues_%llu_out_of_range", nq);
+		goto out;
+	}
+walk:
 	ifi->rxq = kvcalloc(nq, sizeof(*ifi->rxq), GFP_KERNEL);
-	if (!w.chunk || !ifi->rxq) {
-		kfree(w.chunk);
-		return decline(ifi, -ENOMEM, "no_memory");
+	if (!ifi->rxq) {
+		ret = decline(ifi, -ENOMEM, "no_memory");
+		goto out;
 	}
 	ifi->nr_rxq = nq;
 	for (qi = 0; qi < nq; qi++) {
@@ -310,5 +418,8 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 out:
 	kfree(w.chunk);
 	return ret;
+bad_root:
+	kfree(w.chunk);
+	return decline(ifi, -EINVAL, "no_root_object");
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_bias_ring_walk);

@@ -88,10 +88,11 @@ static int fixture_init(struct kunit *test, struct ring_fixture *f,
 	f->fd.ops = ops_of(driver);
 	f->fd.page_node = NUMA_NO_NODE;
 	f->fd.order = order && PAGE_SIZE < 8192;
-	f->fd.dev = alloc_etherdev_mq(f->fd.ops->priv_size, 64);
+	f->fd.dev = alloc_etherdev_mq(f->fd.ops->priv_size, max(queues, 64U));
 	KUNIT_ASSERT_NOT_NULL(test, f->fd.dev);
 	f->queues = queues;
 	f->ring = ring;
+	KUNIT_ASSERT_EQ(test, netif_set_real_num_rx_queues(f->fd.dev, queues), 0);
 	return fakering_fill(&f->fd, queues, ring);
 }
 
@@ -106,6 +107,7 @@ static int walk(struct ring_fixture *f)
 	f->ifi.threshold = 1024;
 	f->ifi.numa_node = NUMA_NO_NODE;
 	f->ifi.ring_cur = f->ring;
+	f->ifi.rx_queues = f->queues;
 	rtnl_lock();	/* as the core calls it; the walk drops it per queue */
 	ret = nicmem_bias_ring_walk(&f->ifi, f->ad->bias_ring);
 	rtnl_unlock();
@@ -147,6 +149,43 @@ static void rings_exact(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_bytes, total * PAGE_SIZE);
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(f->ifi.note, "walked_"));
 	fixture_exit(f);
+}
+
+/* The recognised layout (ixgbe: stable ring prefix and rx buffer, the
+ * adapter searched for its rx_ring[]) must find the same as the full one.
+ */
+static void rings_recognised(struct kunit *test)
+{
+	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct nicmem_layout *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	u64 bias_h[NICMEM_HIST_BUCKETS] = {}, out_h[NICMEM_HIST_BUCKETS] = {};
+	unsigned int order, q;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	for (order = 0; order <= 1; order++) {
+		KUNIT_ASSERT_EQ(test, fixture_init(test, f, "ixgbe", order, 5, 256), 0);
+		rec->ad = f->ad;
+		KUNIT_ASSERT_TRUE(test, nicmem_layout_recognised(rec));
+		f->l = rec;
+		KUNIT_ASSERT_EQ_MSG(test, walk(f), 0, "%s", f->ifi.note);
+		KUNIT_EXPECT_STREQ(test, f->ifi.note, "walked_recognised_layout");
+		KUNIT_ASSERT_EQ(test, f->ifi.nr_rxq, 5U);
+		for (q = 0; q < 5; q++) {
+			struct fakering_q e;
+
+			fakering_expect(&f->fd, q, 1024, &e, bias_h, out_h);
+			KUNIT_EXPECT_EQ(test, f->ifi.rxq[q].pages, e.pages);
+			KUNIT_EXPECT_EQ(test, f->ifi.rxq[q].with_page, e.with_page);
+			KUNIT_EXPECT_EQ(test, f->ifi.rxq[q].order, f->fd.order);
+		}
+		/* a queue count the adapter does not have: no array is found */
+		f->queues = 6;
+		KUNIT_EXPECT_EQ(test, walk(f), -ENOENT);
+		KUNIT_EXPECT_STREQ(test, f->ifi.note, "recognised_no_ring_array_found");
+		f->l = NULL;
+		fixture_exit(f);
+	}
 }
 
 /* ---- corruption ---- */
@@ -334,6 +373,7 @@ static void rings_bench(struct kunit *test)
 static struct kunit_case rings_cases[] = {
 	KUNIT_CASE_PARAM(rings_exact, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_corrupt, ring_gen_params),
+	KUNIT_CASE(rings_recognised),
 	KUNIT_CASE(rings_bench),
 	{}
 };

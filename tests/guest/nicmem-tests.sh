@@ -435,7 +435,7 @@ layout_rows() {	# layout_rows file driver source
 
 t_layouts() {
 	snap layouts lay0
-	bad=$(awk 'NR > 1 && !/^#/ && $6 != "btf" && $6 != "compiled" && $6 !~ /^none:/' /tmp/lay0)
+	bad=$(awk 'NR > 1 && !/^#/ && $6 != "btf" && $6 != "compiled" && $6 != "recognised" && $6 !~ /^none:/' /tmp/lay0)
 	[ -z "$bad" ] && [ "$(grep -c '^ixgbe ' /tmp/lay0)" -gt 0 ]
 	ok $? "layouts lists every member with a source, or why there is none" "$bad"
 	if [ ! -e /sys/kernel/btf/vmlinux ] || [ ! -e /modules/ixgbe.ko ]; then
@@ -445,8 +445,9 @@ t_layouts() {
 		ok $? "without BTF the layouts come from the compiled headers or say why ($src)"
 		return
 	fi
-	grep -q '^ixgbe .* none:module_not_loaded_or_no_module_btf' /tmp/lay0
-	ok $? "before ixgbe is loaded its layout says so"
+	grep -q '^ixgbe .*ixgbe_ring .*count .* 84 .* 2 recognised$' /tmp/lay0 &&
+		grep -q '^i40e .* none:module_not_loaded_or_no_module_btf' /tmp/lay0
+	ok $? "before the drivers load: ixgbe's recognised layout, i40e says why it has none"
 	for m in ixgbe i40e igb; do
 		load_module $m
 		ok $? "the real $m.ko loads without hardware"
@@ -466,9 +467,8 @@ t_layouts() {
 	rmmod nicmem_offsets
 	rmmod ixgbe
 	snap layouts lay2
-	grep -q '^ixgbe .* none:module_not_loaded_or_no_module_btf' /tmp/lay2 &&
-		grep -q '^i40e .* btf$' /tmp/lay2
-	ok $? "after rmmod ixgbe its layout is gone, i40e's stays"
+	grep -q '^ixgbe .* recognised$' /tmp/lay2 && grep -q '^i40e .* btf$' /tmp/lay2
+	ok $? "after rmmod ixgbe its layout falls back to recognised, i40e's stays btf"
 	rmmod igb i40e
 }
 
@@ -569,11 +569,17 @@ t_rings() {
 	compare_rings "order-1 rings"
 	emit queues "$D/queues"
 	if [ "$lsrc" = btf ]; then
+		# without ixgbe's BTF: the recognised layout finds the same
 		rmmod ixgbe
+		compare_rings "ixgbe's recognised layout (no BTF)"
+		grep -q ' ring[0-9]* *ixgbe .* exact *walked_recognised_layout' /tmp/ifaces
+		ok $? "the ixgbe look-alike is walked with the recognised layout" "$(grep ' ixgbe ' /tmp/ifaces)"
+		# without i40e's BTF: the estimate, and why
+		rmmod i40e
 		snap interfaces ifaces
-		awk 'NR > 1 && !/^#/ && $4 == "ixgbe" && $3 ~ /^ring/' /tmp/ifaces | grep -q ' estimate *none:module_not_loaded_or_no_module_btf'
-		ok $? "without ixgbe's BTF its look-alike falls back to the estimate and says why" "$(grep ' ixgbe ' /tmp/ifaces)"
-		rmmod igb i40e
+		awk 'NR > 1 && !/^#/ && $4 == "i40e" && $3 ~ /^ring/' /tmp/ifaces | grep -q ' estimate *none:module_not_loaded_or_no_module_btf'
+		ok $? "without i40e's BTF its look-alike falls back to the estimate and says why" "$(grep ' i40e ' /tmp/ifaces)"
+		rmmod igb
 	fi
 	rmmod nicmem_fakering
 }
