@@ -151,11 +151,21 @@ static void rings_exact(struct kunit *test)
 	fixture_exit(f);
 }
 
-/* The recognised layout (ixgbe: stable ring prefix and rx buffer, the
- * adapter searched for its rx_ring[]) must find the same as the full one.
+static const char * const recognised_drivers[] = { "ixgbe", "igb" };
+
+static void drv_desc(const char * const *d, char *desc)
+{
+	strscpy(desc, *d, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(recognised, recognised_drivers, drv_desc);
+
+/* The recognised layout (stable ring prefix and rx buffer, the adapter
+ * searched for its rx_ring[]) must find the same as the full one.
  */
 static void rings_recognised(struct kunit *test)
 {
+	const char *driver = *(const char * const *)test->param_value;
 	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 	struct nicmem_layout *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
 	u64 bias_h[NICMEM_HIST_BUCKETS] = {}, out_h[NICMEM_HIST_BUCKETS] = {};
@@ -164,7 +174,7 @@ static void rings_recognised(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	KUNIT_ASSERT_NOT_NULL(test, rec);
 	for (order = 0; order <= 1; order++) {
-		KUNIT_ASSERT_EQ(test, fixture_init(test, f, "ixgbe", order, 5, 256), 0);
+		KUNIT_ASSERT_EQ(test, fixture_init(test, f, driver, order, 5, 256), 0);
 		rec->ad = f->ad;
 		KUNIT_ASSERT_TRUE(test, nicmem_layout_recognised(rec));
 		f->l = rec;
@@ -253,16 +263,21 @@ static void rings_corrupt(struct kunit *test)
 	const struct nicmem_bias_ring *br;
 	struct net_device *other;
 	unsigned int i, declined = 0, walked = 0;
-	void *junk;
+	void *junk, *zeros, *freed;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, 2, 64), 0);
 	br = f->ad->bias_ring;
 	other = alloc_etherdev(64);
 	junk = kmalloc(4096, GFP_KERNEL);
+	zeros = kzalloc(4096, GFP_KERNEL);
+	freed = kmalloc(4096, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, other);
 	KUNIT_ASSERT_NOT_NULL(test, junk);
+	KUNIT_ASSERT_NOT_NULL(test, zeros);
+	KUNIT_ASSERT_NOT_NULL(test, freed);
 	get_random_bytes(junk, 4096);
+	kfree(freed);	/* a freed object: still mapped, no longer ours */
 
 	for (i = 0; i < 3000; i++) {
 		unsigned int q = get_random_u32() % 2, d = get_random_u32() % 64;
@@ -283,9 +298,9 @@ static void rings_corrupt(struct kunit *test)
 			poke(&u, root_of(f) + l->f[br->nq].offset, wild(),
 			     l->f[br->nq].size);
 			break;
-		case 2:	/* a ring pointer: NULL, or memory that is no ring */
-			poke(&u, ring_slot(f, q), get_random_u32() % 2 ?
-			     (unsigned long)junk : 0, 8);
+		case 2:	/* a ring pointer: NULL, no ring, or a freed object */
+			poke(&u, ring_slot(f, q), (unsigned long)(get_random_u32() % 3 == 0 ?
+			     junk : get_random_u32() % 2 ? freed : NULL), 8);
 			break;
 		case 3:	/* the ring's back-pointer */
 			poke(&u, ring + l->f[br->ring_netdev].offset,
@@ -295,9 +310,11 @@ static void rings_corrupt(struct kunit *test)
 			poke(&u, ring + l->f[br->ring_count].offset, wild(),
 			     l->f[br->ring_count].size);
 			break;
-		case 5:	/* the buffer array: NULL, or random bytes */
+		case 5:	/* the buffer array: NULL, random bytes, all NULL, freed */
 			poke(&u, ring + l->f[br->ring_buffers].offset,
-			     get_random_u32() % 2 ? (unsigned long)junk : 0, 8);
+			     (unsigned long)(get_random_u32() % 4 == 0 ? junk :
+					     get_random_u32() % 3 == 0 ? zeros :
+					     get_random_u32() % 2 ? freed : NULL), 8);
 			break;
 		case 6:	/* one page pointer: garbage, misaligned, not a page */
 			poke(&u, slot, get_random_u32() % 3 == 0 ? wild() :
@@ -340,6 +357,7 @@ static void rings_corrupt(struct kunit *test)
 		   c->driver, declined, walked);
 	free_netdev(other);
 	kfree(junk);
+	kfree(zeros);
 	fixture_exit(f);
 }
 
@@ -373,7 +391,7 @@ static void rings_bench(struct kunit *test)
 static struct kunit_case rings_cases[] = {
 	KUNIT_CASE_PARAM(rings_exact, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_corrupt, ring_gen_params),
-	KUNIT_CASE(rings_recognised),
+	KUNIT_CASE_PARAM(rings_recognised, recognised_gen_params),
 	KUNIT_CASE(rings_bench),
 	{}
 };
