@@ -19,6 +19,7 @@ static const char * const nicmem_source_names[] = {
 	[NICMEM_RX_NONE]	= "none",
 	[NICMEM_RX_ESTIMATE]	= "estimate",
 	[NICMEM_RX_EXACT]	= "exact",
+	[NICMEM_RX_PAGE_POOL]	= "page_pool",
 };
 
 /* as net/core/net-sysfs.c's operstates[] */
@@ -91,7 +92,7 @@ static u64 nicmem_counted_pages(const struct nicmem_census *c)
 
 struct nicmem_rx_sum {
 	u64 bytes;
-	unsigned int exact, estimate;
+	unsigned int exact, estimate, page_pool;
 	u64 claimed;		/* ring pages with the pinned signature */
 };
 
@@ -109,6 +110,8 @@ static void nicmem_rx_totals(const struct nicmem_snapshot *snap,
 		sum->bytes += ifi->rx_bytes;
 		if (ifi->source == NICMEM_RX_EXACT)
 			sum->exact++;
+		else if (ifi->source == NICMEM_RX_PAGE_POOL)
+			sum->page_pool++;
 		else
 			sum->estimate++;
 		for (q = 0; q < ifi->nr_rxq; q++)
@@ -129,8 +132,8 @@ static void nicmem_print_verdict(struct seq_file *m,
 	nicmem_iec(m, sum.bytes);
 	seq_puts(m, ", ");
 	nicmem_pct(m, sum.bytes, total);
-	seq_printf(m, " of MemTotal; exact on %u and estimate on %u of %u interfaces); pinned-signature pages hold %llu bytes (",
-		   sum.exact, sum.estimate, snap->ifaces.nr,
+	seq_printf(m, " of MemTotal; exact on %u, page_pool on %u and estimate on %u of %u interfaces); pinned-signature pages hold %llu bytes (",
+		   sum.exact, sum.page_pool, sum.estimate, snap->ifaces.nr,
 		   pinned * snap->page_size);
 	nicmem_iec(m, pinned * snap->page_size);
 	seq_puts(m, ", ");
@@ -268,6 +271,118 @@ static void nicmem_print_queues(struct seq_file *m,
 	}
 }
 
+/* the census's page_pools, attributed ones first */
+static void nicmem_print_pools(struct seq_file *m,
+			       const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_pools *ps = &snap->census.pools;
+	unsigned int i;
+
+	seq_puts(m, "#netns      ifindex name             driver       queue device         id order  size node        pages            bytes   remote  objects inflight   cached frag attributed_by\n");
+	for (i = 0; i < ps->nr; i++) {
+		const struct nicmem_pool *p = &ps->pool[i];
+		const struct nicmem_iface *ifi = p->iface >= 0 ?
+			&snap->ifaces.if_[p->iface] : NULL;
+
+		if (ifi)
+			seq_printf(m, "%-11u %7d %-16s %-12s ", ifi->netns,
+				   ifi->ifindex, ifi->name, ifi->driver);
+		else
+			seq_printf(m, "%-11s %7s %-16s %-12s ", "-", "-", "-", "-");
+		if (p->queue >= 0)
+			seq_printf(m, "%5d", p->queue);
+		else
+			seq_printf(m, "%5s", "-");
+		seq_printf(m, " %-14s", p->dev_iface >= 0 ?
+			   snap->ifaces.if_[p->dev_iface].bus : "-");
+		if (p->err)
+			seq_printf(m, " %10u %5s %5s %4s", p->id, "-", "-", "-");
+		else
+			seq_printf(m, " %10u %5u %5u %4d", p->id, p->order,
+				   p->pool_size, p->dev_node);
+		seq_printf(m, " %12llu %16llu %8llu %8llu", p->pages,
+			   p->pages * snap->page_size, p->remote, p->objects);
+		if (p->err)
+			seq_printf(m, " %8s %8s %4s", "-", "-", "-");
+		else
+			seq_printf(m, " %8u %8u %4s", p->hold - p->release,
+				   p->cached, p->frag ? "yes" : "no");
+		seq_printf(m, " %s\n", p->how ?: "-");
+	}
+	if (ps->unlisted_pages)
+		seq_printf(m, "# %llu page_pool pages of pools beyond the first %u are not listed\n",
+			   ps->unlisted_pages, NICMEM_MAX_POOLS);
+}
+
+/* page_pool pages per interface, then the pools no interface claims */
+static void nicmem_print_pool_ifaces(struct seq_file *m,
+				     const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_pools *ps = &snap->census.pools;
+	u64 n = 0, pages = 0, remote = 0, inflight = 0, cached = 0;
+	unsigned int i;
+
+	seq_puts(m, "#netns      ifindex name             driver       pools        pages            bytes   remote inflight   cached\n");
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+		if (!ifi->pp_pools)
+			continue;
+		seq_printf(m, "%-11u %7d %-16s %-12s %5u %12llu %16llu %8llu %8llu %8llu\n",
+			   ifi->netns, ifi->ifindex, ifi->name, ifi->driver,
+			   ifi->pp_pools, ifi->pp_pages,
+			   ifi->pp_pages * snap->page_size, ifi->pp_remote,
+			   ifi->pp_inflight, ifi->pp_cached);
+	}
+	for (i = 0; i < ps->nr; i++) {
+		const struct nicmem_pool *p = &ps->pool[i];
+
+		if (p->iface >= 0)
+			continue;
+		n++;
+		pages += p->pages;
+		remote += p->remote;
+		if (!p->err) {
+			inflight += p->hold - p->release;
+			cached += p->cached;
+		}
+	}
+	pages += ps->unlisted_pages;
+	if (n || pages)
+		seq_printf(m, "%-11s %7s %-16s %-12s %5llu %12llu %16llu %8llu %8llu %8llu\n",
+			   "-", "-", "(unattributed)", "-", n, pages,
+			   pages * snap->page_size, remote, inflight, cached);
+}
+
+/*
+ * Why a page_pool interface holds less than a pagecnt_bias ring of the
+ * same size: pages per descriptor, side by side.
+ */
+static void nicmem_print_per_desc(struct seq_file *m,
+				  const struct nicmem_snapshot *snap)
+{
+	unsigned int i;
+
+	seq_puts(m, "#name             driver       source     descs         pages            bytes pages_per_1000_descs  bytes_per_desc\n");
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+		u64 descs = (u64)ifi->rx_queues * ifi->ring_cur;
+
+		if (ifi->source != NICMEM_RX_EXACT &&
+		    ifi->source != NICMEM_RX_PAGE_POOL)
+			continue;
+		seq_printf(m, "%-16s %-12s %-9s %6llu %13llu %16llu ", ifi->name,
+			   ifi->driver, nicmem_source_names[ifi->source],
+			   descs, ifi->rx_pages, ifi->rx_bytes);
+		if (descs)
+			seq_printf(m, "%20llu %15llu\n",
+				   div64_u64(ifi->rx_pages * 1000, descs),
+				   div64_u64(ifi->rx_bytes, descs));
+		else
+			seq_printf(m, "%20s %15s\n", "-", "-");
+	}
+}
+
 /* [lo, hi] of a histogram bucket; hi is U64_MAX for the last one */
 static void nicmem_bucket_range(unsigned int b, u64 *lo, u64 *hi)
 {
@@ -286,16 +401,21 @@ static void nicmem_print_ring_hists(struct seq_file *m,
 	for (i = 0; i < snap->ifaces.nr; i++) {
 		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
 
-		if (ifi->source != NICMEM_RX_EXACT)
-			continue;
-		for (k = 0; k < 2; k++) {
-			const u64 *h = k ? ifi->refs_hist : ifi->bias_hist;
+		for (k = 0; k < 3; k++) {
+			static const char * const kinds[] = {
+				"bias", "outside", "pp_frag"
+			};
+			const u64 *h = k == 2 ? ifi->pp_frag_hist :
+				       k ? ifi->refs_hist : ifi->bias_hist;
 
+			if (k < 2 ? ifi->source != NICMEM_RX_EXACT :
+				    !ifi->pp_pools)
+				continue;
 			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
 				nicmem_bucket_range(b, &lo, &hi);
 				seq_printf(m, "%-11u %7d %-16s %-12s %-7s %12llu ",
 					   ifi->netns, ifi->ifindex, ifi->name,
-					   ifi->driver, k ? "outside" : "bias", lo);
+					   ifi->driver, kinds[k], lo);
 				if (hi == U64_MAX)
 					seq_printf(m, "%12s", "inf");
 				else
@@ -336,8 +456,12 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_summary_show(struct seq_file *m, void *v)
 	nicmem_print_census(m, snap);
 	seq_puts(m, "\n# meminfo: the census against /proc/meminfo's source (si_meminfo)\n");
 	nicmem_print_meminfo(m, snap);
-	seq_puts(m, "\n# interfaces: every namespace; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order)\n");
+	seq_puts(m, "\n# interfaces: every namespace; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order; page_pool = pages of the interface's pools)\n");
 	nicmem_print_ifaces(m, snap);
+	seq_puts(m, "\n# per descriptor: descs = rxq x ring; a pagecnt_bias ring (exact) keeps one page << order on every descriptor; a page_pool interface holds what its pools hold: fragments share a page and recycled pages wait in the pool\n");
+	nicmem_print_per_desc(m, snap);
+	seq_puts(m, "\n# page_pool: pages with pp_magic by page->pp, per interface (per pool: the pools file); inflight = hold - release (allocations out of the page allocator), cached = in the pools' caches and rings\n");
+	nicmem_print_pool_ifaces(m, snap);
 	return 0;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_summary_show);
@@ -366,7 +490,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_histogram_show(struct seq_file *m, void *v)
 	seq_printf(m, "# refcount of unmapped, mapping-less, non-LRU, non-slab kernel pages (pinned signature from %u)\n",
 		   snap->census.threshold);
 	nicmem_print_hist(m, snap);
-	seq_puts(m, "\n# per walked interface, per ring page: bias = the pagecnt_bias the ring holds, outside = refcount - bias (skbs in flight)\n");
+	seq_puts(m, "\n# per walked interface, per ring page: bias = the pagecnt_bias the ring holds, outside = refcount - bias (skbs in flight); pp_frag = a page_pool page's fragment count (pp_frag_count/pp_ref_count), per page of the interface's pools\n");
 	nicmem_print_ring_hists(m, snap);
 	return 0;
 }
@@ -380,6 +504,15 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_queues_show(struct seq_file *m, void *v)
 	return 0;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_queues_show);
+
+NICMEM_VISIBLE_IF_KUNIT int nicmem_pools_show(struct seq_file *m, void *v)
+{
+	nicmem_header(m);
+	seq_puts(m, "# every page_pool the census met: pages with pp_magic by page->pp; its interface and how it was found (device: the pool's DMA device); inflight = hold - release (allocations out of the page allocator), cached = in the pool's cache and ring\n");
+	nicmem_print_pools(m, m->private);
+	return 0;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_pools_show);
 
 NICMEM_VISIBLE_IF_KUNIT int nicmem_layouts_show(struct seq_file *m, void *v)
 {
@@ -488,11 +621,19 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 		}
 	}
 	nicmem_prom_head(m, "nicmem_rx_ring_refs_pages",
-			 "Walked ring pages by pagecnt_bias (kind bias) and by refcount - bias (kind outside), log2 buckets.");
+			 "Walked ring pages by pagecnt_bias (kind bias) and by refcount - bias (kind outside); page_pool pages by fragment count (kind pp_frag); log2 buckets.");
 	for (i = 0; i < ifs->nr; i++) {
-		if (ifs->if_[i].source != NICMEM_RX_EXACT)
-			continue;
-		for (k = 0; k < 2; k++) {
+		for (k = 0; k < 3; k++) {
+			static const char * const kinds[] = {
+				"bias", "outside", "pp_frag"
+			};
+			const u64 *h = k == 2 ? ifs->if_[i].pp_frag_hist :
+				       k ? ifs->if_[i].refs_hist :
+				       ifs->if_[i].bias_hist;
+
+			if (k < 2 ? ifs->if_[i].source != NICMEM_RX_EXACT :
+				    !ifs->if_[i].pp_pools)
+				continue;
 			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
 				nicmem_bucket_range(b, &lo, &hi);
 				snprintf(lo_s, sizeof(lo_s), "%llu", lo);
@@ -502,14 +643,69 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 					snprintf(hi_s, sizeof(hi_s), "%llu", hi);
 				nicmem_prom_iface(m, "nicmem_rx_ring_refs_pages",
 						  &ifs->if_[i]);
-				nicmem_prom_label(m, "kind", k ? "outside" : "bias",
-						  false);
+				nicmem_prom_label(m, "kind", kinds[k], false);
 				nicmem_prom_label(m, "refcount_min", lo_s, false);
 				nicmem_prom_label(m, "refcount_max", hi_s, false);
-				seq_printf(m, "} %llu\n", k ?
-					   ifs->if_[i].refs_hist[b] :
-					   ifs->if_[i].bias_hist[b]);
+				seq_printf(m, "} %llu\n", h[b]);
 			}
+		}
+	}
+}
+
+/* one pool's labels: its interface (or "-") and queue, and its id */
+static void nicmem_prom_pool(struct seq_file *m, const char *name,
+			     const struct nicmem_snapshot *snap,
+			     const struct nicmem_pool *p, unsigned int idx)
+{
+	char num[24];
+
+	if (p->iface >= 0) {
+		nicmem_prom_iface(m, name, &snap->ifaces.if_[p->iface]);
+	} else {
+		seq_printf(m, "%s{", name);
+		nicmem_prom_label(m, "netns", "-", true);
+		nicmem_prom_label(m, "device", "-", false);
+		nicmem_prom_label(m, "driver", "-", false);
+	}
+	if (p->queue >= 0)
+		snprintf(num, sizeof(num), "%d", p->queue);
+	else
+		strscpy(num, "-", sizeof(num));
+	nicmem_prom_label(m, "queue", num, false);
+	/* the netlink id where the kernel has one, else the row's index */
+	snprintf(num, sizeof(num), "%u", p->id ?: idx);
+	nicmem_prom_label(m, "pool", num, false);
+	seq_puts(m, "} ");
+}
+
+static void nicmem_prom_pools(struct seq_file *m,
+			      const struct nicmem_snapshot *snap)
+{
+	static const char * const names[] = {
+		"nicmem_page_pool_pages", "nicmem_page_pool_bytes",
+		"nicmem_page_pool_inflight", "nicmem_page_pool_cached",
+	};
+	static const char * const helps[] = {
+		"Pages with pp_magic whose page->pp is this pool (census).",
+		"Bytes of those pages.",
+		"Allocations out of the page allocator (hold - release, as page_pool_inflight()).",
+		"Allocations waiting in the pool's cache and ring (a sample).",
+	};
+	const struct nicmem_pools *ps = &snap->census.pools;
+	unsigned int i, k;
+
+	for (k = 0; k < ARRAY_SIZE(names); k++) {
+		nicmem_prom_head(m, names[k], helps[k]);
+		for (i = 0; i < ps->nr; i++) {
+			const struct nicmem_pool *p = &ps->pool[i];
+
+			if (k >= 2 && p->err)
+				continue;
+			nicmem_prom_pool(m, names[k], snap, p, i);
+			seq_printf(m, "%llu\n", k == 0 ? p->pages :
+				   k == 1 ? p->pages * snap->page_size :
+				   k == 2 ? (u64)(p->hold - p->release) :
+				   (u64)p->cached);
 		}
 	}
 }
@@ -546,6 +742,7 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 	nicmem_prom_rx(m, ifs, false);
 	nicmem_prom_rx(m, ifs, true);
 	nicmem_prom_rings(m, ifs);
+	nicmem_prom_pools(m, snap);
 }
 
 static void nicmem_prom_census(struct seq_file *m,
@@ -652,6 +849,7 @@ static const struct nicmem_file nicmem_files[] = {
 	{ "metrics",	nicmem_metrics_show },
 	{ "queues",	nicmem_queues_show },
 	{ "layouts",	nicmem_layouts_show },
+	{ "pools",	nicmem_pools_show },
 };
 
 static int nicmem_open(struct inode *inode, struct file *file)
@@ -665,6 +863,7 @@ static int nicmem_open(struct inode *inode, struct file *file)
 		return PTR_ERR(snap);
 	/* enough for the whole output, so show() runs once */
 	size = 16384 + (size_t)snap->ifaces.nr * 1024 +
+	       (size_t)snap->census.pools.nr * 256 +
 	       (size_t)snap->census.nr_nodes * 4096;
 	ret = single_open_size(file, nf->show, snap, size);
 	if (ret)

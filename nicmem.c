@@ -120,6 +120,8 @@ static struct nicmem_snapshot *nicmem_snapshot_take(void)
 		ret = nicmem_ifaces_walk(&snap->ifaces, snap->layouts,
 					 snap->nr_layouts, nicmem_threshold);
 	}
+	if (!ret)
+		nicmem_pools_attribute(&snap->census.pools, &snap->ifaces);
 	if (ret) {
 		nicmem_snapshot_put(snap);
 		return ERR_PTR(ret);

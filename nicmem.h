@@ -58,6 +58,10 @@ extern const char * const nicmem_class_names[NICMEM_NR_CLASSES];
  * @typed: another page type (page tables, offline, guard)
  * @mapped: mapped into a user page table
  * @has_mapping: page->mapping is not NULL
+ * @pp: with @page_pool, page->pp: the pool's address, a key, never
+ *	dereferenced by the census
+ * @pp_frag: with @page_pool, the page's fragment reference count
+ *	(pp_frag_count, pp_ref_count from 6.7)
  *
  * The classification is a pure function of this snapshot, so it can be
  * unit tested without touching real pages.
@@ -75,6 +79,67 @@ struct nicmem_page_snap {
 	bool typed;
 	bool mapped;
 	bool has_mapping;
+	unsigned long pp;
+	long pp_frag;
+};
+
+/**
+ * struct nicmem_pool - one page_pool, as the census found its pages
+ * @key: the pool's address; identity only, never printed
+ * @err: 0, or why the pool's struct could not be read (-EFAULT)
+ * @id: the pool's netlink id (user.id, 6.8+), 0 when the kernel has none
+ * @order: page order of the pool's pages (p.order)
+ * @pool_size: its ptr_ring's size (p.pool_size)
+ * @dev_node: NUMA node of the pool's device, NUMA_NO_NODE if unknown
+ * @frag: the pages carry a fragment count (PP_FLAG_PAGE_FRAG, or 6.7+)
+ * @dev_key: the pool's DMA device (p.dev); identity only
+ * @netdev_key: its net_device (slow.netdev, 6.8+), 0 before; identity only
+ * @pages: base pages with pp_magic whose page->pp is this pool
+ * @objects: of those, allocations (a compound page counts once)
+ * @remote: of @pages, those on another node than @dev_node
+ * @hold, @release: the pool's pages_state_hold_cnt and
+ *	pages_state_release_cnt: hold - release is what page_pool_inflight()
+ *	computes (not exported): pages out of the page allocator
+ * @cached: of those, in the pool's alloc cache and ptr_ring (a sample)
+ * @frag_hist: with @frag, base pages by fragment count (bucketed as the
+ *	refcount histogram): the page_pool family's pagecnt_bias
+ * @iface: index of the interface in the snapshot, -1 when none
+ * @queue: RX queue, -1 when the kernel and adaptor cannot tell
+ * @how: how @iface was found, or why not
+ * @dev_iface: an interface whose parent is the pool's device (the one
+ *	of @iface, or one of several when ambiguous), -1 when none
+ */
+struct nicmem_pool {
+	unsigned long key;
+	int err;
+	u32 id;
+	unsigned int order;
+	unsigned int pool_size;
+	int dev_node;
+	bool frag;
+	unsigned long dev_key;
+	unsigned long netdev_key;
+	u64 pages;
+	u64 objects;
+	u64 remote;
+	u32 hold;
+	u32 release;
+	u32 cached;
+	u64 frag_hist[NICMEM_HIST_BUCKETS];
+	int iface;
+	int queue;
+	const char *how;
+	int dev_iface;
+};
+
+/* Pools beyond this many are counted in unlisted_pages only. */
+#define NICMEM_MAX_POOLS	1024
+
+struct nicmem_pools {
+	unsigned int nr;		/* listed, in @pool[0 .. nr) after finish */
+	unsigned int last;		/* slot of the last pool met: pages come in runs */
+	u64 unlisted_pages;		/* pages of pools beyond the table */
+	struct nicmem_pool *pool;	/* 2 * NICMEM_MAX_POOLS slots */
 };
 
 
@@ -100,6 +165,7 @@ struct nicmem_census {
 	u64 duration_ns;
 	unsigned int threshold;
 	bool interrupted;			/* a fatal signal stopped it */
+	struct nicmem_pools pools;		/* page_pool pages by pool */
 	/* si_meminfo() taken right after the walk, in pages */
 	u64 mem_total;
 	u64 mem_free;
@@ -114,6 +180,7 @@ enum nicmem_rx_source {
 	NICMEM_RX_NONE,		/* no adaptor knows this driver */
 	NICMEM_RX_ESTIMATE,	/* queues x ring size x page size << order */
 	NICMEM_RX_EXACT,	/* walked from the driver's rings */
+	NICMEM_RX_PAGE_POOL,	/* its page_pools' pages, from the census */
 };
 
 /* A driver's private-struct layout, as resolved at run time (layout.c). */
@@ -141,6 +208,8 @@ struct nicmem_layout {
  * @remote: of those, pages on another NUMA node than the device
  * @pinned: of those, pages the census counts as pinned signature
  * @zerocopy: an AF_XDP zero-copy ring, not walked
+ * @pool_key: the queue's page_pool (an adaptor of a page_pool driver
+ *	says so), an identity for pool.c, never dereferenced; 0 if none
  */
 struct nicmem_rxq {
 	u32 descs;
@@ -150,6 +219,7 @@ struct nicmem_rxq {
 	u64 remote;
 	u64 pinned;
 	bool zerocopy;
+	unsigned long pool_key;
 };
 
 /**
@@ -158,6 +228,8 @@ struct nicmem_rxq {
  */
 struct nicmem_iface {
 	struct net_device *dev;		/* held only while the walk runs */
+	unsigned long dev_key;		/* dev and its parent device: */
+	unsigned long parent_key;	/* identities, never dereferenced */
 	u32 netns;			/* net->ns.inum, as in /proc/PID/ns/net */
 	int ifindex;
 	char name[IFNAMSIZ];
@@ -182,6 +254,13 @@ struct nicmem_iface {
 	struct nicmem_rxq *rxq;			/* nr_rxq entries, kvmalloc'd */
 	u64 bias_hist[NICMEM_HIST_BUCKETS];	/* pagecnt_bias, per page */
 	u64 refs_hist[NICMEM_HIST_BUCKETS];	/* refcount - bias: refs outside */
+	/* page_pools attributed to this interface (pool.c) */
+	unsigned int pp_pools;
+	u64 pp_pages;
+	u64 pp_inflight;			/* hold - release, allocations */
+	u64 pp_cached;
+	u64 pp_remote;
+	u64 pp_frag_hist[NICMEM_HIST_BUCKETS];	/* fragment count, per page */
 };
 
 struct nicmem_ifaces {
@@ -227,6 +306,15 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
 		       unsigned int threshold);
 void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
+
+/* pool.c */
+int nicmem_pools_init(struct nicmem_pools *ps);
+void nicmem_pools_free(struct nicmem_pools *ps);
+void nicmem_pool_count(struct nicmem_pools *ps,
+		       const struct nicmem_page_snap *s, int nid, u64 pages,
+		       bool new_object);
+void nicmem_pools_attribute(struct nicmem_pools *ps,
+			    struct nicmem_ifaces *ifs);
 
 /* layout.c */
 #if IS_ENABLED(CONFIG_KUNIT)

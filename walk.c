@@ -66,6 +66,8 @@ static __always_inline void __nicmem_snap_page(struct page *page,
 	s->anon = false;
 	s->has_mapping = false;
 	s->page_pool = false;
+	s->pp = 0;
+	s->pp_frag = 0;
 	s->typed = false;
 	s->mapped = false;
 	s->buddy = PageBuddy(page);
@@ -89,8 +91,13 @@ static __always_inline void __nicmem_snap_page(struct page *page,
 	if (s->lru)
 		return;
 	s->page_pool = nicmem_page_is_pp(page);
+	if (s->page_pool) {
+		s->pp = (unsigned long)READ_ONCE(page->pp);
+		s->pp_frag = nicmem_page_pp_frag(page);
+		return;
+	}
 	s->typed = nicmem_page_typed(page);
-	if (s->page_pool || s->typed)
+	if (s->typed)
 		return;
 	if (s->order)
 		s->mapped = nicmem_page_mapped(page);
@@ -131,12 +138,17 @@ int nicmem_census_init(struct nicmem_census *c)
 	if (!c->node)
 		return -ENOMEM;
 	c->nr_nodes = n;
+	if (nicmem_pools_init(&c->pools)) {
+		nicmem_census_free(c);
+		return -ENOMEM;
+	}
 	return 0;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_census_init);
 
 void nicmem_census_free(struct nicmem_census *c)
 {
+	nicmem_pools_free(&c->pools);
 	kfree(c->node);
 	c->node = NULL;
 	c->nr_nodes = 0;
@@ -166,6 +178,8 @@ static __always_inline void nicmem_count(struct nicmem_census *c, struct nicmem_
 		nc->cls[cls].objects++;
 	if (nicmem_hist_counts(s))
 		c->hist[nicmem_hist_bucket(s->refcount)] += pages;
+	if (unlikely(s->page_pool))
+		nicmem_pool_count(&c->pools, s, nc->nid, pages, new_object);
 }
 
 /**
@@ -298,6 +312,8 @@ static void nicmem_iface_basic(struct nicmem_iface *ifi, struct net *net,
 
 	dev_hold(dev);
 	ifi->dev = dev;
+	ifi->dev_key = (unsigned long)dev;
+	ifi->parent_key = (unsigned long)parent;
 	ifi->netns = net->ns.inum;
 	ifi->ifindex = dev->ifindex;
 	strscpy(ifi->name, dev->name, sizeof(ifi->name));

@@ -22,6 +22,7 @@
 #include "adaptor.h"
 #include "../census.h"
 #include "../compat.h"
+#include "../nofault.h"
 
 #define NICMEM_MAX_RXQ		1024
 #define NICMEM_RING_MIN		64
@@ -90,37 +91,6 @@ static __printf(3, 4) int decline(struct nicmem_iface *ifi, int err,
 	vsnprintf(ifi->note, sizeof(ifi->note), fmt, args);
 	va_end(args);
 	return err;
-}
-
-/*
- * Only RAM is read: a driver pointer must be in the direct map (kmalloc)
- * or a RAM-backed vmalloc area, never an ioremap()ped register window,
- * where even a read can have side effects. Checked at both ends.
- */
-static bool nicmem_ram(unsigned long p, size_t len)
-{
-	unsigned long end = p + len - 1;
-
-	if (!len || end < p)
-		return false;
-	if (is_vmalloc_addr((void *)p))
-		return is_vmalloc_addr((void *)end) &&
-		       vmalloc_to_page((void *)p) && vmalloc_to_page((void *)end);
-	return virt_addr_valid((void *)p) && virt_addr_valid((void *)end);
-}
-
-/* Is @p a struct page of an online pfn (no garbage, no offset pointer)? */
-static struct page *nicmem_valid_page(unsigned long p)
-{
-	struct page *page = (struct page *)p;
-	unsigned long pfn;
-
-	if (!nicmem_page_ptr_plausible(p))
-		return NULL;
-	pfn = page_to_pfn(page);
-	if (!pfn_valid(pfn) || pfn_to_page(pfn) != page)
-		return NULL;
-	return pfn_to_online_page(pfn) == page ? page : NULL;
 }
 
 /* One ring: every descriptor of @count at @buffers. */

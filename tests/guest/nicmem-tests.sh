@@ -584,6 +584,110 @@ t_rings() {
 	rmmod nicmem_fakering
 }
 
+# ---- page_pool interfaces: real pools, checked against the module's own account ----
+PP=/nicmem/nicmem_fakepp.ko
+
+# per pool: "name order pages objects inflight cached attributed_by"
+pools_nicmem() {
+	snap pools pl
+	awk 'NR > 1 && !/^#/ { print $3, $8, $11, $14, $15, $16, $18 }' /tmp/pl | sort
+}
+
+# what nicmem must say of the interfaces of a device: one interface is
+# its pools' owner; two on one device cannot be told apart before 6.8
+pp_who() {
+	case $1 in
+	-) echo "- no_interface" ;;
+	*) case $(readlink "/sys/class/net/$1/device/driver") in
+	   */ppdual) echo "- ambiguous_parent_device" ;;
+	   *) echo "$1 parent_device" ;;
+	   esac ;;
+	esac
+}
+
+pools_oracle() {
+	awk '$1 == "pool" { print $2, $4, $6, $7, $8 }' /sys/kernel/debug/nicmem_fakepp |
+	while read -r name order dp rec cache; do
+		n=$((dp + rec + cache))
+		set -- $(pp_who "$name")
+		echo "$1 $order $((n << order)) $n $n $((rec + cache)) $2"
+	done | sort
+}
+
+# an interface's pp_frag histogram: "lower_bound pages", nonzero buckets
+frag_nicmem() {
+	snap histogram h
+	awk -v d="$1" '!/^#/ && $3 == d && $5 == "pp_frag" && $8 > 0 { print $6, $8 }' /tmp/h
+}
+
+frag_oracle() {
+	awk -v d="$1" '$1 == "frag" && $2 == d {
+		if ($4 == "max") lo = 131072
+		else { lo = 0; for (v = $4; v >= 1; v = int(v / 2)) lo = lo ? lo * 2 : 1 }
+		n[lo] += $5
+	} END { for (lo in n) print lo, n[lo] }' /sys/kernel/debug/nicmem_fakepp | sort -n
+}
+
+compare_pools() {	# compare_pools <what>
+	pools_nicmem > /tmp/pn
+	pools_oracle > /tmp/po
+	[ -s /tmp/po ] && cmp -s /tmp/pn /tmp/po
+	ok $? "$1: every pool's pages, allocations, in-flight and cached pages and its interface equal what the module built ($(wc -l < /tmp/po) pools)" "$(diff /tmp/po /tmp/pn | head -4)"
+}
+
+t_pools() {
+	if ! insmod $PP queues=4 ring=512 recycled=16 $1 2> /tmp/pperr; then
+		echo "# page_pool: nicmem_fakepp does not load here ($(cat /tmp/pperr)); not run"
+		return
+	fi
+	ok 0 "insmod nicmem_fakepp.ko (interfaces on real page_pools) $1"
+	compare_pools "fragment pools"
+	pp0=$(awk '$1 == "pool" && $2 != "-" { print $2; exit }' /sys/kernel/debug/nicmem_fakepp)
+	frag_nicmem "$pp0" > /tmp/fn
+	frag_oracle "$pp0" > /tmp/fo
+	[ -s /tmp/fo ] && cmp -s /tmp/fn /tmp/fo
+	ok $? "$pp0: the fragment-count histogram equals the descriptors' fragments" "$(diff /tmp/fo /tmp/fn | tr '\n' ' ')"
+	snap interfaces ifaces
+	want=$(awk -v d="$pp0" '$1 == "pool" && $2 == d { s += $6 + $7 + $8 } END { print s + 0 }' /sys/kernel/debug/nicmem_fakepp)
+	row=$(awk -v d="$pp0" 'NR > 1 && $3 == d { print $13, $14, $16 }' /tmp/ifaces)
+	[ "$row" = "0 $want page_pool" ]
+	ok $? "$pp0 is counted from its pools: order 0, $want pages, source page_pool" "$row"
+	snap summary s
+	grep -q "page_pool on 1 and" /tmp/s
+	ok $? "the verdict counts one page_pool interface" "$(sed -n 2p /tmp/s)"
+	descs=$((4 * 512))
+	per=$(awk -v d="$pp0" '/^# per descriptor/ { on = 1; next } on && $1 == d { print $3, $4, $5, $7 }' /tmp/s)
+	[ "$per" = "page_pool $descs $want $((want * 1000 / descs))" ]
+	ok $? "the per-descriptor table shows $pp0: $want pages on $descs descriptors" "$per"
+	unattr=$(awk '/^# page_pool:/ { on = 1; next } on && $3 == "(unattributed)" { print $5, $6 }' /tmp/s)
+	want=$(awk '$1 == "-" { n++; s += $3 } END { print n + 0, s + 0 }' /tmp/po)
+	[ "$unattr" = "$want" ]
+	ok $? "the summary's page_pool table sums the pools no interface owns ($want)" "$unattr"
+	total=$(awk '!/^#/ { s += $11 } END { print s + 0 }' /tmp/pl)
+	cls=$(census all page_pool 3 /tmp/s)
+	[ "$total" = "$cls" ]
+	ok $? "the pools account for every page_pool page of the census ($cls)" "pools $total"
+	if [ -n "$2" ]; then
+		bad=$(awk 'NR > 1 && !/^#/ && $13 != $11' /tmp/pl)
+		[ -z "$bad" ]
+		ok $? "pools whose device is on another node than their pages: all pages remote" "$bad"
+	fi
+	snap metrics mx
+	n=$(grep -c '^nicmem_page_pool_pages{' /tmp/mx)
+	[ "$n" = "$(grep -c '^pool ' /sys/kernel/debug/nicmem_fakepp)" ]
+	ok $? "metrics: one nicmem_page_pool_pages series per pool ($n)"
+	rmmod nicmem_fakepp
+	ok $? "rmmod nicmem_fakepp"
+	snap pools pl
+	[ "$(awk 'NR > 1 && !/^#/' /tmp/pl | wc -l)" = 0 ]
+	ok $? "after rmmod no pool is listed" "$(cat /tmp/pl | head -3)"
+	insmod $PP queues=2 ring=256 recycled=8 frag=0 order=1 $1
+	ok $? "insmod nicmem_fakepp.ko frag=0 order=1 (whole order-1 pages)"
+	compare_pools "order-1 whole-page pools"
+	grep -q ' no ' /tmp/pl
+	ok $? "pools without fragments say so" "$(sed -n 3p /tmp/pl)"
+}
+
 # ---- KUnit suites, where the kernel has KUnit (the arm64 test kernel) ----
 t_kunit() {
 	[ -e /nicmem/nicmem_kunit.ko ] || return 0
@@ -620,6 +724,11 @@ main() {
 	command -v t_tools > /dev/null && t_tools
 	t_layouts
 	t_rings
+	if [ -d /sys/devices/system/node/node1 ]; then
+		t_pools "dev_node=1 page_node=0" remote
+	else
+		t_pools
+	fi
 	t_kunit
 	emit summary "$D/summary"
 	emit metrics "$D/metrics"

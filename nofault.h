@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Checks before reading another driver's memory: is an address RAM, is a
+ * page pointer a real struct page. Shared by the ring walks (drivers/)
+ * and the page_pool attribution (pool.c); the reads themselves go through
+ * nicmem_read_nofault() (compat.h).
+ */
+#ifndef _NICMEM_NOFAULT_H
+#define _NICMEM_NOFAULT_H
+
+#include <linux/mm.h>
+#include <linux/memory_hotplug.h>
+#include <linux/vmalloc.h>
+#include "compat.h"
+
+/*
+ * Only RAM is read: a driver pointer must be in the direct map (kmalloc)
+ * or a RAM-backed vmalloc area, never an ioremap()ped register window,
+ * where even a read can have side effects. Checked at both ends.
+ */
+static inline bool nicmem_ram(unsigned long p, size_t len)
+{
+	unsigned long end = p + len - 1;
+
+	if (!len || end < p)
+		return false;
+	if (is_vmalloc_addr((void *)p))
+		return is_vmalloc_addr((void *)end) &&
+		       vmalloc_to_page((void *)p) && vmalloc_to_page((void *)end);
+	return virt_addr_valid((void *)p) && virt_addr_valid((void *)end);
+}
+
+/* Is @p a struct page of an online pfn (no garbage, no offset pointer)? */
+static inline struct page *nicmem_valid_page(unsigned long p)
+{
+	struct page *page = (struct page *)p;
+	unsigned long pfn;
+
+	if (!nicmem_page_ptr_plausible(p))
+		return NULL;
+	pfn = page_to_pfn(page);
+	if (!pfn_valid(pfn) || pfn_to_page(pfn) != page)
+		return NULL;
+	return pfn_to_online_page(pfn) == page ? page : NULL;
+}
+
+/* One value of @len bytes at @addr, if @addr is RAM and the read works. */
+static inline int nicmem_read_ram(void *dst, unsigned long addr, size_t len)
+{
+	if (!nicmem_ram(addr, len))
+		return -EFAULT;
+	return nicmem_read_nofault(dst, (const void *)addr, len);
+}
+
+#endif /* _NICMEM_NOFAULT_H */
