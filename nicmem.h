@@ -338,6 +338,7 @@ int nicmem_histogram_show(struct seq_file *m, void *v);
 int nicmem_metrics_show(struct seq_file *m, void *v);
 int nicmem_layouts_show(struct seq_file *m, void *v);
 int nicmem_queues_show(struct seq_file *m, void *v);
+int nicmem_pools_show(struct seq_file *m, void *v);
 #endif
 void nicmem_debugfs_init(void);
 void nicmem_debugfs_exit(void);

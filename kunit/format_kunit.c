@@ -159,7 +159,7 @@ static void format_verdict(struct kunit *test)
 	line = next_line(&p);
 	KUNIT_ASSERT_NOT_NULL(test, line);
 	KUNIT_EXPECT_STREQ(test, line,
-			   "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487424 unattributed)");
+			   "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0, page_pool on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487424 unattributed)");
 }
 
 /* every table: a '#' header, then rows with as many fields, all numeric
