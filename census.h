@@ -17,42 +17,37 @@
  * @threshold: refcount from which an unmapped, mapping-less, non-LRU,
  *	non-slab page has the pinned signature
  *
- * The seed analyses found the RX pages by exactly this: _refcount near
- * 0xffff, mapping NULL, _mapcount -1, off the LRU. The order of the tests
- * matters: the first match wins, so each page lands in one class.
+ * The rules and their order are rules.h's NICMEM_RULE list, which
+ * scripts/nicmem-vmcore evaluates too: the first rule that matches gives
+ * the class (none matching gives the last rule's). Every rule is a pure
+ * test of the snapshot, so all are evaluated and the first true one taken.
  */
 static inline enum nicmem_class
 nicmem_classify(const struct nicmem_page_snap *s, unsigned int threshold)
 {
-	if (s->buddy)
-		return NICMEM_FREE;
-	if (s->hugetlb)
-		return NICMEM_HUGETLB;
-	if (s->reserved)
-		return NICMEM_RESERVED;
-	if (s->slab)
-		return NICMEM_SLAB;
-	if (s->lru)
-		return s->anon ? NICMEM_LRU_ANON : NICMEM_LRU_FILE;
-	if (s->page_pool)
-		return NICMEM_PAGE_POOL;
-	if (s->typed)
-		return NICMEM_KERNEL;
-	if (s->refcount <= 0)
-		return NICMEM_FREE_PCP;
-	if (s->mapped || s->has_mapping)
-		return NICMEM_OTHER;
-	if ((unsigned int)s->refcount >= threshold)
-		return NICMEM_PINNED;
-	return NICMEM_KERNEL;
+	const bool match[] = {
+#define NICMEM_RULE(id, cond)	(cond),
+#include "rules.h"
+	};
+	static const enum nicmem_class cls[] = {
+#define NICMEM_RULE(id, cond)	id,
+#include "rules.h"
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(match); i++)
+		if (match[i])
+			return cls[i];
+	return cls[ARRAY_SIZE(cls) - 1];	/* the last rule always matches */
 }
 
-/* Whether a page is in the refcount histogram's population. */
+/* Whether a page is in the refcount histogram's population (rules.h). */
 static inline bool nicmem_hist_counts(const struct nicmem_page_snap *s)
 {
-	return !s->buddy && !s->hugetlb && !s->reserved && !s->slab &&
-	       !s->lru && !s->page_pool && !s->typed && !s->mapped &&
-	       !s->has_mapping && s->refcount > 0;
+	return
+#define NICMEM_HIST_RULE(cond)	(cond)
+#include "rules.h"
+	;
 }
 
 static inline unsigned int nicmem_hist_bucket(int refcount)

@@ -13,15 +13,14 @@
 #include <linux/slab.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
+#include <linux/stringify.h>
 #include "nicmem.h"
 #include "compat.h"
 #include "drivers/adaptor.h"
 
-#define NICMEM_THRESHOLD_MIN	64
-#define NICMEM_THRESHOLD_MAX	(1U << 24)
 #define NICMEM_CACHE_MS_MAX	3600000U
 
-unsigned int nicmem_threshold = 1024;
+unsigned int nicmem_threshold = NICMEM_THRESHOLD_DEFAULT;
 unsigned int nicmem_cache_ms = 1000;
 
 /* A kernel_param_ops setter that accepts an unsigned int in [min, max]. */
@@ -71,7 +70,9 @@ static const struct kernel_param_ops nicmem_cache_ms_ops = {
 
 module_param_cb(threshold, &nicmem_threshold_ops, &nicmem_threshold, 0444);
 MODULE_PARM_DESC(threshold,
-		 "refcount from which an unmapped non-LRU kernel page has the pinned signature [64, 16777216] (default 1024)");
+		 "refcount from which an unmapped non-LRU kernel page has the pinned signature ["
+		 __stringify(NICMEM_THRESHOLD_MIN) ", " __stringify(NICMEM_THRESHOLD_MAX)
+		 "] (default " __stringify(NICMEM_THRESHOLD_DEFAULT) ")");
 module_param_cb(cache_ms, &nicmem_cache_ms_ops, &nicmem_cache_ms, 0444);
 MODULE_PARM_DESC(cache_ms,
 		 "readers within this many ms of a walk share its result; 0 walks on every open [0, 3600000] (default 1000)");

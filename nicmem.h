@@ -16,33 +16,19 @@
 
 #define NICMEM_FORMAT_VERSION	1
 
-/* Page classes of the census; every counted page lands in exactly one. */
+/* Page classes of the census, in output order (rules.h); every counted
+ * page lands in exactly one.
+ */
 enum nicmem_class {
-	NICMEM_FREE,		/* in the buddy allocator (MemFree) */
-	NICMEM_FREE_PCP,	/* refcount 0, not buddy: pcp lists, being freed */
-	NICMEM_LRU_ANON,	/* on an LRU list, anonymous */
-	NICMEM_LRU_FILE,	/* on an LRU list, file backed or shmem */
-	NICMEM_SLAB,		/* slab/slub backing pages */
-	NICMEM_PAGE_POOL,	/* page_pool pages (pp_magic, 5.14+) */
-	NICMEM_HUGETLB,		/* hugetlbfs pages, free or in use */
-	NICMEM_RESERVED,	/* PG_reserved: memmap, firmware, holes */
-	NICMEM_PINNED,		/* the seed's signature, refcount >= threshold */
-	NICMEM_KERNEL,		/* unmapped non-LRU kernel pages below threshold */
-	NICMEM_OTHER,		/* mapped or with a mapping but off the LRU, typed */
+#define NICMEM_CLASS(id, name)	id,
+#include "rules.h"
 	NICMEM_NR_CLASSES
 };
 
 extern const char * const nicmem_class_names[NICMEM_NR_CLASSES];
 
-/*
- * Refcount histogram of unmapped, non-LRU, non-slab kernel pages (the
- * population the pinned signature is tested on). Bucket 0 holds refcount
- * <= 0, bucket b (1..NICMEM_HIST_BUCKETS-2) holds [2^(b-1), 2^b - 1], the
- * last bucket everything from 2^(NICMEM_HIST_BUCKETS-2) up. With 19
- * buckets, 0xffff is in bucket 16, 0x10000 in bucket 17 and the last
- * bucket starts at 0x20000.
- */
-#define NICMEM_HIST_BUCKETS	19
+/* NICMEM_HIST_BUCKETS, the threshold's default and range: rules.h */
+#include "rules.h"
 
 /**
  * struct nicmem_page_snap - one snapshot of a page, read once

@@ -22,17 +22,8 @@
 #include "drivers/adaptor.h"
 
 const char * const nicmem_class_names[NICMEM_NR_CLASSES] = {
-	[NICMEM_FREE]		= "free",
-	[NICMEM_FREE_PCP]	= "free_pcp",
-	[NICMEM_LRU_ANON]	= "lru_anon",
-	[NICMEM_LRU_FILE]	= "lru_file",
-	[NICMEM_SLAB]		= "slab",
-	[NICMEM_PAGE_POOL]	= "page_pool",
-	[NICMEM_HUGETLB]	= "hugetlb",
-	[NICMEM_RESERVED]	= "reserved",
-	[NICMEM_PINNED]		= "pinned",
-	[NICMEM_KERNEL]		= "kernel",
-	[NICMEM_OTHER]		= "other",
+#define NICMEM_CLASS(id, name)	[id] = name,
+#include "rules.h"
 };
 NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
 
