@@ -1,0 +1,73 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The vmcore test's guest half (x86_64 VM, scripts/vm-harness --dump):
+# the real ixgbe, i40e and igb (their BTF gives nicmem its layouts), the
+# ring look-alikes built from their headers, page_pool interfaces and
+# pinned pages; then nicmem's summary and metrics, each read while
+# nicmem_freeze.ko stops the VM at the start of the census for the host
+# to dump memory (vmcore-1 for the summary, vmcore-2 for the metrics).
+# The host runs scripts/nicmem-vmcore on the dumps and compares.
+
+D=/sys/kernel/debug/nicmem
+N=0
+FAILED=0
+
+ok() {		# ok <condition-exit-status> <description> [diagnostic]
+	N=$((N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $N - $2"
+	else
+		FAILED=$((FAILED + 1))
+		echo "not ok $N - $2${3:+ # $3}"
+	fi
+}
+
+emit() {	# emit <name> <file>: hand a file to the host
+	echo "#BEGIN-FILE $1"
+	cat "$2"
+	echo "#END-FILE"
+}
+
+load_module() {	# load a module after what it depends on (the harness's order)
+	while read -r m; do
+		grep -q "^$m " /proc/modules || insmod "/modules/$m.ko" || return 1
+		[ "$m" = "$1" ] && return 0
+	done < /modules/load-order
+	return 1
+}
+
+# no IPv6 chatter (router solicitations, DAD, MLD) while memory is read
+for f in /proc/sys/net/ipv6/conf/*/disable_ipv6; do
+	echo 1 > "$f"
+done 2> /dev/null
+for m in ixgbe i40e igb; do
+	load_module $m
+	ok $? "the real $m.ko loads (its BTF and debuginfo describe the look-alikes)"
+done
+insmod /nicmem/nicmem.ko cache_ms=0
+ok $? "insmod nicmem.ko cache_ms=0"
+insmod /nicmem/nicmem_fakering.ko queues=4 ring=512
+ok $? "insmod nicmem_fakering.ko queues=4 ring=512"
+insmod /nicmem/nicmem_fakepp.ko queues=2 ring=256 recycled=8
+ok $? "insmod nicmem_fakepp.ko queues=2 ring=256 recycled=8"
+insmod /nicmem/nicmem_pin.ko npages=300 ncompound=20 order=2
+ok $? "insmod nicmem_pin.ko npages=300 ncompound=20 order=2"
+# one walk first: layouts resolved, caches warm, the previous snapshot
+# held (as it is at every later walk)
+cat $D/summary > /dev/null
+grep -q ' exact ' $D/interfaces
+ok $? "the look-alikes are walked exactly" "$(grep ring $D/interfaces)"
+sleep 2
+insmod /nicmem/nicmem_freeze.ko
+ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
+cat $D/summary > /tmp/summary
+cat $D/metrics > /tmp/metrics
+n=$(cat /sys/module/nicmem_freeze/parameters/freezes)
+rmmod nicmem_freeze
+[ "$n" = 2 ]
+ok $? "the VM stopped twice, at the census of the summary and of the metrics" "freezes=$n"
+emit summary /tmp/summary
+emit metrics /tmp/metrics
+echo "# guest: $N tests, $FAILED failed"
+[ $FAILED -eq 0 ]
