@@ -25,6 +25,7 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/modules clean
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/offsets clean
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/rings clean
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/tests/vmcore clean
 
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 W=1 modules

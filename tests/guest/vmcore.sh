@@ -58,10 +58,18 @@ ok $? "insmod nicmem_pin.ko npages=300 ncompound=20 order=2"
 cat $D/summary > /dev/null
 grep -q ' exact ' $D/interfaces
 ok $? "the look-alikes are walked exactly" "$(grep ring $D/interfaces)"
-sleep 2
+# a plain int3 kprobe: no optimizer work that could run during a census
+echo 0 > /proc/sys/debug/kprobes-optimization
 insmod /nicmem/nicmem_freeze.ko
 ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
+# settle (RCU callbacks, module init freeing, exits) with a shell builtin:
+# no process may start or end right before a census; busybox's cat runs
+# in the shell itself (NOFORK)
+mkfifo /tmp/idle
+settle() { read -r -t 2 _ <> /tmp/idle; }
+settle
 cat $D/summary > /tmp/summary
+settle
 cat $D/metrics > /tmp/metrics
 n=$(cat /sys/module/nicmem_freeze/parameters/freezes)
 rmmod nicmem_freeze
