@@ -7,6 +7,8 @@ static const struct offsets_row rows[] = {
 #define NICMEM_FIELD(s, m) \
 	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
 #define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
+#define NICMEM_PATH(s, id, p) \
+	{ #s, #p, offsetof(struct s, p), sizeof_field(struct s, p) },
 #include "../../drivers/igb_layout.h"
 };
 
