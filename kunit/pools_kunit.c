@@ -225,9 +225,12 @@ static void pools_attribution(struct kunit *test)
 	for (b = 0; b < NICMEM_HIST_BUCKETS; b++)
 		KUNIT_EXPECT_EQ_MSG(test, ifs[0].pp_frag_hist[b], want[b],
 				    "bucket %u", b);
-	/* an adaptor's exact figure is not replaced, its pool is added */
-	KUNIT_EXPECT_EQ(test, ifs[3].source, NICMEM_RX_EXACT);
+	/* an adaptor's queue: the queue's pages are its pool's */
+	KUNIT_EXPECT_EQ(test, ifs[3].source, NICMEM_RX_PAGE_POOL);
 	KUNIT_EXPECT_EQ(test, ifs[3].pp_pages, (u64)tpool_objects(&t[3]));
+	KUNIT_EXPECT_EQ(test, ifs[3].rx_pages, (u64)tpool_objects(&t[3]));
+	KUNIT_EXPECT_EQ(test, rxq[1].pages, (u64)tpool_objects(&t[3]));
+	KUNIT_EXPECT_EQ(test, rxq[0].pages, 0ULL);
 	KUNIT_EXPECT_EQ(test, ifs[1].pp_pools, 0U);
 	KUNIT_EXPECT_EQ(test, ifs[1].source, NICMEM_RX_NONE);
 	/* every page_pool page of the census is on a listed pool */
