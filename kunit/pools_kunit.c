@@ -308,9 +308,20 @@ static void pools_corrupt(struct kunit *test)
 
 		get_random_bytes(junk, sz * 8);
 		switch (kind) {
-		case 0:		/* random bytes in RAM */
-			s.pp = (unsigned long)junk + (get_random_u32() % 7) * 8;
+		case 0: {	/* random bytes in RAM, half with a sane header */
+			struct page_pool *pp = (void *)(junk + (get_random_u32() % 7) * 8);
+
+			if (get_random_u32() % 2) {
+				pp->p.order = get_random_u32() % 4;
+				pp->p.pool_size = get_random_u32() % 2048;
+				if (get_random_u32() % 2)
+					pp->ring.queue = (void **)junk;
+				if (get_random_u32() % 2)
+					pp->p.dev = (struct device *)junk;
+			}
+			s.pp = (unsigned long)pp;
 			break;
+		}
 		case 1:		/* misaligned */
 			s.pp = (unsigned long)junk + 1 + get_random_u32() % 7;
 			break;
@@ -343,6 +354,7 @@ static void pools_corrupt(struct kunit *test)
 	kunit_info(test, "%u corrupt pools: %u refused, %u read within bounds",
 		   n, refused, n - refused);
 	KUNIT_EXPECT_GT(test, refused, n / 2);
+	KUNIT_EXPECT_GT(test, n - refused, n / 20);
 }
 
 /* More pools than the table holds: the rest are counted, not listed. */
