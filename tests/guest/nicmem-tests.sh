@@ -749,6 +749,31 @@ t_mlx5() {
 	rmmod nicmem_fakemlx5
 }
 
+# ---- side by side: bias rings, an mlx5e look-alike and page_pool interfaces ----
+t_side() {
+	[ -e $RINGS ] && [ -e $FM ] || return 0
+	if [ -e /modules/ixgbe.ko ]; then
+		for m in ixgbe i40e igb mlx5_core; do load_module $m; done
+	fi
+	grep -q '^nicmem_fakepp ' /proc/modules || insmod $PP queues=4 ring=512 recycled=16
+	insmod $RINGS queues=4 ring=512 && insmod $FM channels=4 wqes=64 pages_per_wqe=8
+	ok $? "bias-ring look-alikes, an mlx5e look-alike and page_pool interfaces loaded together"
+	snap summary side
+	snap queues q
+	awk '/^# per descriptor/ { on = 1; next } on && /^$/ { exit } on' /tmp/side > /tmp/perdesc
+	emit per-descriptor /tmp/perdesc
+	exact=$(awk '$3 == "exact"' /tmp/perdesc | wc -l)
+	pp=$(awk '$3 == "page_pool"' /tmp/perdesc | wc -l)
+	[ "$exact" -ge 1 ] && [ "$pp" -ge 2 ]
+	ok $? "the summary's per-descriptor table shows bias rings ($exact) beside page_pool interfaces ($pp)" "$(cat /tmp/perdesc)"
+	# a bias ring: pages per descriptor = with_page / descs << order,
+	# from its own queues; a page_pool interface: its pools' pages / descs
+	bad=$(awk -v OFS=' ' 'NR == FNR { if ($0 !~ /^#/ && NR > 1 && $3 ~ /^ring/) { d[$3] += $6; p[$3] += $10 } next }
+		$3 == "exact" && $1 in d && $5 != p[$1] { print $1, $5, p[$1] }' /tmp/q /tmp/perdesc)
+	[ -z "$bad" ]
+	ok $? "a bias ring's pages in the per-descriptor table are its queues' pages" "$bad"
+}
+
 # ---- KUnit suites, where the kernel has KUnit (the arm64 test kernel) ----
 t_kunit() {
 	[ -e /nicmem/nicmem_kunit.ko ] || return 0
@@ -791,6 +816,7 @@ main() {
 	else
 		t_pools
 	fi
+	t_side
 	t_kunit
 	emit summary "$D/summary"
 	emit metrics "$D/metrics"

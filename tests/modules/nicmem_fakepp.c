@@ -25,12 +25,7 @@
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
-#include <linux/version.h>
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
-#include <net/page_pool/helpers.h>
-#else
-#include <net/page_pool.h>
-#endif
+#include "../../compat.h"	/* the page_pool API's header */
 
 static unsigned int queues = 4;
 module_param(queues, uint, 0444);
