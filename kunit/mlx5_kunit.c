@@ -16,6 +16,7 @@
 #include "en.h"
 #include "nicmem.h"
 #include "drivers/adaptor.h"
+#include "kunit_layout.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
@@ -63,16 +64,7 @@ static void fixture_init(struct kunit *test, struct mlx5_fixture *f)
 {
 	unsigned int i, k, n;
 
-	f->ad = nicmem_adaptor_find("mlx5_core");
-	KUNIT_ASSERT_NOT_NULL(test, f->ad);
-	f->layouts = kcalloc(NICMEM_MAX_LAYOUTS, sizeof(*f->layouts), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, f->layouts);
-	n = nicmem_layouts_get(f->layouts, NICMEM_MAX_LAYOUTS);
-	for (i = 0; i < n; i++)
-		if (f->layouts[i].ad == f->ad)
-			f->l = &f->layouts[i];
-	KUNIT_ASSERT_NOT_NULL(test, f->l);
-	KUNIT_ASSERT_EQ_MSG(test, f->l->err, 0, "layout: %s", f->l->source);
+	f->l = kunit_layout_of(test, "mlx5_core", &f->ad, &f->layouts);
 	f->pdev = kunit_kzalloc(test, sizeof(*f->pdev), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, f->pdev);
 	set_dev_node(f->pdev, NUMA_NO_NODE);

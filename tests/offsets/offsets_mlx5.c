@@ -1,18 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* offsetof() of nicmem's mlx5e members, from the driver's own en.h */
+/* offsetof() of nicmem's mlx5_core members, from the driver's own en.h */
 #include "en.h"
-#include "offsets.h"
 
-static const struct offsets_row rows[] = {
-#define NICMEM_FIELD(s, m) \
-	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
-#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
-#define NICMEM_PATH(s, id, p) \
-	{ #s, #p, offsetof(struct s, p), sizeof_field(struct s, p) },
-#include "../../drivers/mlx5_layout.h"
-};
-
-void nicmem_offsets_mlx5(struct seq_file *sf)
-{
-	offsets_print(sf, "mlx5_core", rows, ARRAY_SIZE(rows));
-}
+#define OFF_FN		nicmem_offsets_mlx5
+#define OFF_DRIVER	"mlx5_core"
+#define OFF_LIST	"../../drivers/mlx5_layout.h"
+#include "offsets_driver.h"

@@ -14,6 +14,7 @@
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include "../fakedev.h"
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -67,16 +68,6 @@ static void fm_get_channels(struct net_device *dev, struct ethtool_channels *ch)
 static const struct ethtool_ops fm_ethtool_ops = {
 	.get_ringparam	= fm_get_ringparam,
 	.get_channels	= fm_get_channels,
-};
-
-static netdev_tx_t fm_xmit(struct sk_buff *skb, struct net_device *dev)
-{
-	dev_kfree_skb(skb);
-	return NETDEV_TX_OK;
-}
-
-static const struct net_device_ops fm_netdev_ops = {
-	.ndo_start_xmit	= fm_xmit,
 };
 
 static int fm_rq_build(struct mlx5e_priv *priv, unsigned int i)
@@ -236,7 +227,7 @@ static int __init fm_init(void)
 			goto err;
 	}
 	priv->channels.num = channels;
-	fm_dev->netdev_ops = &fm_netdev_ops;
+	fm_dev->netdev_ops = &fakedev_netdev_ops;
 	fm_dev->ethtool_ops = &fm_ethtool_ops;
 	eth_hw_addr_random(fm_dev);
 	SET_NETDEV_DEV(fm_dev, &fm_pdev->dev);
