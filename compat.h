@@ -143,7 +143,7 @@ static inline bool nicmem_page_is_pp(struct page *page)
 #if defined(PP_SIGNATURE) && IS_ENABLED(CONFIG_PAGE_POOL)
 #define NICMEM_HAVE_PP	1
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
-#include <net/page_pool/types.h>
+#include <net/page_pool/helpers.h>	/* and types.h; the test modules' API */
 #else
 #include <net/page_pool.h>
 #endif

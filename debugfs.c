@@ -254,19 +254,31 @@ static void nicmem_print_queues(struct seq_file *m,
 {
 	unsigned int i, q;
 
-	seq_puts(m, "#netns      ifindex name             driver       queue  descs with_page no_page order    pages            bytes   remote   pinned state\n");
+	seq_puts(m, "#netns      ifindex name             driver       queue  descs with_page no_page order    pages            bytes   remote   pinned state    desc_pages  stride\n");
 	for (i = 0; i < snap->ifaces.nr; i++) {
 		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
 
 		for (q = 0; q < ifi->nr_rxq; q++) {
 			const struct nicmem_rxq *r = &ifi->rxq[q];
 
-			seq_printf(m, "%-11u %7d %-16s %-12s %5u %6u %9u %7u %5u %8llu %16llu %8llu %8llu %s\n",
+			seq_printf(m, "%-11u %7d %-16s %-12s %5u %6u ",
 				   ifi->netns, ifi->ifindex, ifi->name,
-				   ifi->driver, q, r->descs, r->with_page,
-				   r->descs - r->with_page, r->order, r->pages,
-				   r->pages * snap->page_size, r->remote,
-				   r->pinned, r->zerocopy ? "zerocopy" : "walked");
+				   ifi->driver, q, r->descs);
+			/* a pool's queue: pages are the pool's, per WQE unknown */
+			if (r->kind)
+				seq_printf(m, "%9s %7s ", "-", "-");
+			else
+				seq_printf(m, "%9u %7u ", r->with_page,
+					   r->descs - r->with_page);
+			seq_printf(m, "%5u %8llu %16llu %8llu ", r->order,
+				   r->pages, r->pages * snap->page_size,
+				   r->remote);
+			if (r->kind)
+				seq_printf(m, "%8s ", "-");
+			else
+				seq_printf(m, "%8llu ", r->pinned);
+			seq_printf(m, "%-8s %10u %7u\n", r->zerocopy ? "zerocopy" :
+				   r->kind ?: "walked", r->desc_pages, r->stride);
 		}
 	}
 }
@@ -499,7 +511,7 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_histogram_show);
 NICMEM_VISIBLE_IF_KUNIT int nicmem_queues_show(struct seq_file *m, void *v)
 {
 	nicmem_header(m);
-	seq_puts(m, "# every RX queue of every interface whose rings were walked (source exact)\n");
+	seq_puts(m, "# every RX queue of every interface whose rings were walked; page_pool queues (state striding/cyclic): pages are the queue's pool's, desc_pages the pages one WQE spans, stride its bytes per stride\n");
 	nicmem_print_queues(m, m->private);
 	return 0;
 }

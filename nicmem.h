@@ -196,6 +196,10 @@ struct nicmem_layout {
  * @zerocopy: an AF_XDP zero-copy ring, not walked
  * @pool_key: the queue's page_pool (an adaptor of a page_pool driver
  *	says so), an identity for pool.c, never dereferenced; 0 if none
+ * @kind: what the queue is, when not a walked bias ring ("striding",
+ *	"cyclic" for mlx5); its pages then come from its pool
+ * @desc_pages: pages one descriptor (WQE) spans, 0 if not known
+ * @stride: bytes per stride (striding RQ) or per fragment, 0 if not known
  */
 struct nicmem_rxq {
 	u32 descs;
@@ -206,6 +210,9 @@ struct nicmem_rxq {
 	u64 pinned;
 	bool zerocopy;
 	unsigned long pool_key;
+	const char *kind;
+	u32 desc_pages;
+	u32 stride;
 };
 
 /**

@@ -52,4 +52,31 @@ static inline int nicmem_read_ram(void *dst, unsigned long addr, size_t len)
 	return nicmem_read_nofault(dst, (const void *)addr, len);
 }
 
+/* An unsigned value of 1, 2, 4 or 8 bytes at @addr, read nofault. */
+static inline int nicmem_read_uint(unsigned long addr, u32 size, u64 *v)
+{
+	union { u8 b; u16 h; u32 w; u64 d; } u;
+
+	if (!size || size > sizeof(u) ||
+	    nicmem_read_nofault(&u, (const void *)addr, size))
+		return -EFAULT;
+	switch (size) {
+	case 1:
+		*v = u.b;
+		break;
+	case 2:
+		*v = u.h;
+		break;
+	case 4:
+		*v = u.w;
+		break;
+	case 8:
+		*v = u.d;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return 0;
+}
+
 #endif /* _NICMEM_NOFAULT_H */

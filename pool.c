@@ -220,7 +220,8 @@ static bool nicmem_pool_by_adaptor(const struct nicmem_ifaces *ifs,
 		const struct nicmem_iface *ifi = &ifs->if_[i];
 
 		for (q = 0; q < ifi->nr_rxq; q++) {
-			if (ifi->rxq[q].pool_key == p->key) {
+			if (ifi->rxq[q].pool_key &&
+			    ifi->rxq[q].pool_key == p->key) {
 				p->iface = i;
 				p->dev_iface = i;
 				p->queue = q;
@@ -306,6 +307,14 @@ void nicmem_pools_attribute(struct nicmem_pools *ps, struct nicmem_ifaces *ifs)
 		if (p->iface < 0)
 			continue;
 		ifi = &ifs->if_[p->iface];
+		if (p->queue >= 0 && (unsigned int)p->queue < ifi->nr_rxq) {
+			/* the adaptor's queue: its pages are its pool's */
+			struct nicmem_rxq *r = &ifi->rxq[p->queue];
+
+			r->pages += p->pages;
+			r->remote += p->remote;
+			r->order = p->order;
+		}
 		ifi->pp_pools++;
 		ifi->pp_pages += p->pages;
 		ifi->pp_inflight += p->hold - p->release;
@@ -313,14 +322,20 @@ void nicmem_pools_attribute(struct nicmem_pools *ps, struct nicmem_ifaces *ifs)
 		ifi->pp_remote += p->remote;
 		for (b = 0; b < NICMEM_HIST_BUCKETS; b++)
 			ifi->pp_frag_hist[b] += p->frag_hist[b];
-		if (ifi->source == NICMEM_RX_EXACT)
+		/* a bias ring's exact figure stands; pools it does not own
+		 * are shown beside it, not added
+		 */
+		if (ifi->source == NICMEM_RX_EXACT && p->queue < 0)
 			continue;
-		ifi->source = NICMEM_RX_PAGE_POOL;
 		ifi->page_order = p->order;
 		ifi->rx_pages = ifi->pp_pages;
 		ifi->rx_bytes = ifi->pp_pages * PAGE_SIZE;
-		snprintf(ifi->note, sizeof(ifi->note), "page_pool:%u_pools_by_%s",
-			 ifi->pp_pools, p->how);
+		/* an adaptor's note (RQ type, channels) says more */
+		if (p->queue < 0)
+			snprintf(ifi->note, sizeof(ifi->note),
+				 "page_pool:%u_pools_by_%s", ifi->pp_pools,
+				 p->how);
+		ifi->source = NICMEM_RX_PAGE_POOL;
 	}
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_pools_attribute);

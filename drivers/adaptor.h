@@ -154,6 +154,7 @@ struct nicmem_recognised {
 extern const struct nicmem_compiled nicmem_compiled_ixgbe;
 extern const struct nicmem_compiled nicmem_compiled_i40e;
 extern const struct nicmem_compiled nicmem_compiled_igb;
+extern const struct nicmem_compiled nicmem_compiled_mlx5;
 
 /* the adaptors (one file each) */
 extern const struct nicmem_adaptor nicmem_adaptor_ixgbe;
@@ -161,5 +162,6 @@ extern const struct nicmem_adaptor nicmem_adaptor_i40e;
 extern const struct nicmem_adaptor nicmem_adaptor_igb;
 extern const struct nicmem_adaptor nicmem_adaptor_ice;
 extern const struct nicmem_adaptor nicmem_adaptor_iavf;
+extern const struct nicmem_adaptor nicmem_adaptor_mlx5;
 
 #endif /* _NICMEM_ADAPTOR_H */

@@ -52,29 +52,7 @@ static u32 fs(const struct nicmem_walk *w, int f)
 static int read_uint(const struct nicmem_walk *w, unsigned long base, int f,
 		     u64 *v)
 {
-	const void *p = (const void *)(base + fo(w, f));
-	union { u8 b; u16 h; u32 w; u64 d; } u;
-
-	if (!fs(w, f) || fs(w, f) > sizeof(u) ||
-	    nicmem_read_nofault(&u, p, fs(w, f)))
-		return -EFAULT;
-	switch (fs(w, f)) {
-	case 1:
-		*v = u.b;
-		break;
-	case 2:
-		*v = u.h;
-		break;
-	case 4:
-		*v = u.w;
-		break;
-	case 8:
-		*v = u.d;
-		break;
-	default:
-		return -EINVAL;
-	}
-	return 0;
+	return nicmem_read_uint(base + fo(w, f), fs(w, f), v);
 }
 
 static int read_ptr(unsigned long addr, unsigned long *v)

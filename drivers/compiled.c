@@ -6,6 +6,7 @@ static const struct nicmem_compiled * const nicmem_compiled[] = {
 	&nicmem_compiled_ixgbe,
 	&nicmem_compiled_i40e,
 	&nicmem_compiled_igb,
+	&nicmem_compiled_mlx5,
 };
 
 const struct nicmem_compiled *nicmem_compiled_find(const char *driver)

@@ -22,6 +22,8 @@ const struct nicmem_compiled CL_NAME = {
 #undef NICMEM_SIZEOF
 #define NICMEM_FIELD(s, m) { offsetof(struct s, m), sizeof_field(struct s, m) },
 #define NICMEM_SIZEOF(s) { 0, sizeof(struct s) },
+#undef NICMEM_PATH
+#define NICMEM_PATH(s, id, p) { offsetof(struct s, p), sizeof_field(struct s, p) },
 #include CL_LIST
 	},
 };

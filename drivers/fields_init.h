@@ -8,3 +8,5 @@
 #undef NICMEM_SIZEOF
 #define NICMEM_FIELD(s, m)	{ #s, #m },
 #define NICMEM_SIZEOF(s)	{ #s, NULL },
+#undef NICMEM_PATH
+#define NICMEM_PATH(s, id, p)	{ #s, #p },

@@ -16,6 +16,7 @@ static const struct nicmem_adaptor * const nicmem_adaptors[] = {
 	&nicmem_adaptor_igb,
 	&nicmem_adaptor_ice,
 	&nicmem_adaptor_iavf,
+	&nicmem_adaptor_mlx5,
 };
 
 /**

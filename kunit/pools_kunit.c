@@ -225,9 +225,12 @@ static void pools_attribution(struct kunit *test)
 	for (b = 0; b < NICMEM_HIST_BUCKETS; b++)
 		KUNIT_EXPECT_EQ_MSG(test, ifs[0].pp_frag_hist[b], want[b],
 				    "bucket %u", b);
-	/* an adaptor's exact figure is not replaced, its pool is added */
-	KUNIT_EXPECT_EQ(test, ifs[3].source, NICMEM_RX_EXACT);
+	/* an adaptor's queue: the queue's pages are its pool's */
+	KUNIT_EXPECT_EQ(test, ifs[3].source, NICMEM_RX_PAGE_POOL);
 	KUNIT_EXPECT_EQ(test, ifs[3].pp_pages, (u64)tpool_objects(&t[3]));
+	KUNIT_EXPECT_EQ(test, ifs[3].rx_pages, (u64)tpool_objects(&t[3]));
+	KUNIT_EXPECT_EQ(test, rxq[1].pages, (u64)tpool_objects(&t[3]));
+	KUNIT_EXPECT_EQ(test, rxq[0].pages, 0ULL);
 	KUNIT_EXPECT_EQ(test, ifs[1].pp_pools, 0U);
 	KUNIT_EXPECT_EQ(test, ifs[1].source, NICMEM_RX_NONE);
 	/* every page_pool page of the census is on a listed pool */
@@ -305,9 +308,20 @@ static void pools_corrupt(struct kunit *test)
 
 		get_random_bytes(junk, sz * 8);
 		switch (kind) {
-		case 0:		/* random bytes in RAM */
-			s.pp = (unsigned long)junk + (get_random_u32() % 7) * 8;
+		case 0: {	/* random bytes in RAM, half with a sane header */
+			struct page_pool *pp = (void *)(junk + (get_random_u32() % 7) * 8);
+
+			if (get_random_u32() % 2) {
+				pp->p.order = get_random_u32() % 4;
+				pp->p.pool_size = get_random_u32() % 2048;
+				if (get_random_u32() % 2)
+					pp->ring.queue = (void **)junk;
+				if (get_random_u32() % 2)
+					pp->p.dev = (struct device *)junk;
+			}
+			s.pp = (unsigned long)pp;
 			break;
+		}
 		case 1:		/* misaligned */
 			s.pp = (unsigned long)junk + 1 + get_random_u32() % 7;
 			break;
@@ -340,6 +354,7 @@ static void pools_corrupt(struct kunit *test)
 	kunit_info(test, "%u corrupt pools: %u refused, %u read within bounds",
 		   n, refused, n - refused);
 	KUNIT_EXPECT_GT(test, refused, n / 2);
+	KUNIT_EXPECT_GT(test, n - refused, n / 20);
 }
 
 /* More pools than the table holds: the rest are counted, not listed. */

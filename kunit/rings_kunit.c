@@ -19,6 +19,7 @@
 #include "nicmem.h"
 #include "census.h"
 #include "drivers/adaptor.h"
+#include "kunit_layout.h"
 
 struct ring_case {
 	const char *driver;
@@ -72,19 +73,8 @@ static int fixture_init(struct kunit *test, struct ring_fixture *f,
 			const char *driver, unsigned int order,
 			unsigned int queues, unsigned int ring)
 {
-	unsigned int i, n;
-
 	memset(f, 0, sizeof(*f));
-	f->ad = nicmem_adaptor_find(driver);
-	KUNIT_ASSERT_NOT_NULL(test, f->ad);
-	f->layouts = kcalloc(NICMEM_MAX_LAYOUTS, sizeof(*f->layouts), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, f->layouts);
-	n = nicmem_layouts_get(f->layouts, NICMEM_MAX_LAYOUTS);
-	for (i = 0; i < n; i++)
-		if (f->layouts[i].ad == f->ad)
-			f->l = &f->layouts[i];
-	KUNIT_ASSERT_NOT_NULL(test, f->l);
-	KUNIT_ASSERT_EQ_MSG(test, f->l->err, 0, "layout: %s", f->l->source);
+	f->l = kunit_layout_of(test, driver, &f->ad, &f->layouts);
 	f->fd.ops = ops_of(driver);
 	f->fd.page_node = NUMA_NO_NODE;
 	f->fd.order = order && PAGE_SIZE < 8192;

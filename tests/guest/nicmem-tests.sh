@@ -448,7 +448,7 @@ t_layouts() {
 	grep -q '^ixgbe .*ixgbe_ring .*count .* 84 .* 2 recognised$' /tmp/lay0 &&
 		grep -q '^i40e .* none:module_not_loaded_or_no_module_btf' /tmp/lay0
 	ok $? "before the drivers load: ixgbe's recognised layout, i40e says why it has none"
-	for m in ixgbe i40e igb; do
+	for m in ixgbe i40e igb mlx5_core; do
 		load_module $m
 		ok $? "the real $m.ko loads without hardware"
 	done
@@ -456,7 +456,7 @@ t_layouts() {
 	insmod /nicmem/nicmem_offsets.ko
 	ok $? "insmod nicmem_offsets.ko (offsetof() from the drivers' headers)"
 	cat /sys/kernel/debug/nicmem_offsets > /tmp/off
-	for m in ixgbe i40e igb; do
+	for m in ixgbe i40e igb mlx5_core; do
 		want=$(layout_rows /tmp/off $m offsetof)
 		got=$(layout_rows /tmp/lay $m btf)
 		n=$(echo "$want" | grep -c .)
@@ -641,6 +641,14 @@ t_pools() {
 		return
 	fi
 	ok 0 "insmod nicmem_fakepp.ko (interfaces on real page_pools) $1"
+	# the kernel's own per-pool figures (netdev netlink page-pool-get:
+	# inflight, inflight-mem) exist from 6.8 only
+	case $(uname -r) in
+	[0-5].*|6.[0-7].*)
+		echo "# page-pool-get: not run: the netdev netlink family has no page-pool-get before 6.8 (this kernel: $(uname -r)); in-flight is checked against the module's own account instead" ;;
+	*)
+		echo "# page-pool-get: not run: no netlink client for the netdev family in this guest (kernel $(uname -r))" ;;
+	esac
 	compare_pools "fragment pools"
 	pp0=$(awk '$1 == "pool" && $2 != "-" { print $2; exit }' /sys/kernel/debug/nicmem_fakepp)
 	frag_nicmem "$pp0" > /tmp/fn
@@ -688,6 +696,92 @@ t_pools() {
 	ok $? "pools without fragments say so" "$(sed -n 3p /tmp/pl)"
 }
 
+# ---- an mlx5e look-alike: channels and RQs from en.h on real page_pools ----
+FM=/nicmem/nicmem_fakemlx5.ko
+
+# queue rows "name queue descs pages state desc_pages stride"
+mlx5_nicmem() {
+	snap queues q
+	awk 'NR > 1 && !/^#/ && $4 == "mlx5_core" { print $3, $5, $6, $10, $14, $15, $16 }' /tmp/q | sort
+}
+
+mlx5_oracle() {
+	awk '!/^#/ { print $1, $2, $3, $4 + $5, $6, $7, $8 }' /sys/kernel/debug/nicmem_fakemlx5 | sort
+}
+
+compare_mlx5() {	# compare_mlx5 <what> <kind>
+	mlx5_nicmem > /tmp/mn
+	mlx5_oracle > /tmp/mo
+	[ -s /tmp/mo ] && cmp -s /tmp/mn /tmp/mo
+	ok $? "$1: every channel's RQ type, WQEs, pages per WQE, stride and its pool's pages equal the look-alike's ($(wc -l < /tmp/mo) channels)" "$(diff /tmp/mo /tmp/mn | head -4)"
+	snap pools pl
+	bad=$(awk 'NR > 1 && !/^#/ && $4 == "mlx5_core" && ($18 != "adaptor" || $5 == "-")' /tmp/pl)
+	n=$(awk 'NR > 1 && !/^#/ && $4 == "mlx5_core"' /tmp/pl | wc -l)
+	[ -z "$bad" ] && [ "$n" = "$(wc -l < /tmp/mo)" ]
+	ok $? "$1: each channel's pool is tied to its queue by the adaptor ($n pools)" "$bad"
+	snap interfaces ifaces
+	row=$(awk 'NR > 1 && $4 == "mlx5_core" { print $16, $17 }' /tmp/ifaces)
+	ch=$(wc -l < /tmp/mo)
+	[ "$row" = "page_pool mlx5_${2}_rq_${ch}_channels" ]
+	ok $? "$1: the interface is counted from its pools, with its RQ type" "$row"
+}
+
+t_mlx5() {
+	if [ ! -e $FM ]; then
+		echo "# mlx5: no look-alike module for this kernel; not run"
+		return
+	fi
+	[ -e /modules/mlx5_core.ko ] && load_module mlx5_core
+	snap layouts lay
+	lsrc=$(awk '$1 == "mlx5_core" { print $6; exit }' /tmp/lay)
+	echo "# mlx5: layout from $lsrc"
+	insmod $FM channels=4 wqes=32 pages_per_wqe=8
+	ok $? "insmod nicmem_fakemlx5.ko (4 striding RQs, 32 WQEs of 8 pages)"
+	compare_mlx5 "striding RQs" striding
+	snap summary s
+	awk '/^# per descriptor/ { on = 1; next } on && /^$/ { exit } on' /tmp/s > /tmp/perdesc
+	emit per-descriptor /tmp/perdesc
+	rmmod nicmem_fakemlx5
+	insmod $FM channels=3 wqes=256 striding=0
+	ok $? "insmod nicmem_fakemlx5.ko striding=0 (3 cyclic RQs of 256 WQEs)"
+	compare_mlx5 "cyclic RQs" cyclic
+	if [ "$lsrc" = btf ]; then
+		# without mlx5_core's BTF: pools by their device, no queues
+		rmmod mlx5_core
+		snap interfaces ifaces
+		row=$(awk 'NR > 1 && $4 == "mlx5_core" { print $14, $16, $17 }' /tmp/ifaces)
+		want=$(awk '!/^#/ { s += $4 + $5 } END { print s + 0 }' /sys/kernel/debug/nicmem_fakemlx5)
+		[ "$row" = "$want page_pool page_pool:3_pools_by_parent_device" ]
+		ok $? "without mlx5_core's BTF its pools are still found by their device ($want pages)" "$row"
+	fi
+	rmmod nicmem_fakemlx5
+}
+
+# ---- side by side: bias rings, an mlx5e look-alike and page_pool interfaces ----
+t_side() {
+	[ -e $RINGS ] && [ -e $FM ] || return 0
+	if [ -e /modules/ixgbe.ko ]; then
+		for m in ixgbe i40e igb mlx5_core; do load_module $m; done
+	fi
+	grep -q '^nicmem_fakepp ' /proc/modules || insmod $PP queues=4 ring=512 recycled=16
+	insmod $RINGS queues=4 ring=512 && insmod $FM channels=4 wqes=64 pages_per_wqe=8
+	ok $? "bias-ring look-alikes, an mlx5e look-alike and page_pool interfaces loaded together"
+	snap summary side
+	snap queues q
+	awk '/^# per descriptor/ { on = 1; next } on && /^$/ { exit } on' /tmp/side > /tmp/perdesc
+	emit per-descriptor /tmp/perdesc
+	exact=$(awk '$3 == "exact"' /tmp/perdesc | wc -l)
+	pp=$(awk '$3 == "page_pool"' /tmp/perdesc | wc -l)
+	[ "$exact" -ge 1 ] && [ "$pp" -ge 2 ]
+	ok $? "the summary's per-descriptor table shows bias rings ($exact) beside page_pool interfaces ($pp)" "$(cat /tmp/perdesc)"
+	# a bias ring: pages per descriptor = with_page / descs << order,
+	# from its own queues; a page_pool interface: its pools' pages / descs
+	bad=$(awk -v OFS=' ' 'NR == FNR { if ($0 !~ /^#/ && NR > 1 && $3 ~ /^ring/) { d[$3] += $6; p[$3] += $10 } next }
+		$3 == "exact" && $1 in d && $5 != p[$1] { print $1, $5, p[$1] }' /tmp/q /tmp/perdesc)
+	[ -z "$bad" ]
+	ok $? "a bias ring's pages in the per-descriptor table are its queues' pages" "$bad"
+}
+
 # ---- KUnit suites, where the kernel has KUnit (the arm64 test kernel) ----
 t_kunit() {
 	[ -e /nicmem/nicmem_kunit.ko ] || return 0
@@ -724,11 +818,13 @@ main() {
 	command -v t_tools > /dev/null && t_tools
 	t_layouts
 	t_rings
+	t_mlx5
 	if [ -d /sys/devices/system/node/node1 ]; then
 		t_pools "dev_node=1 page_node=0" remote
 	else
 		t_pools
 	fi
+	t_side
 	t_kunit
 	emit summary "$D/summary"
 	emit metrics "$D/metrics"

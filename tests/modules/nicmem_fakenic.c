@@ -15,6 +15,7 @@
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include "../fakedev.h"
 
 #define FAKE_MAX 4
 
@@ -63,13 +64,6 @@ static int fake_set_ringparam(struct net_device *dev,
 	return 0;
 }
 
-static void fake_get_channels(struct net_device *dev,
-			      struct ethtool_channels *ch)
-{
-	ch->max_combined = dev->num_rx_queues;
-	ch->combined_count = dev->real_num_rx_queues;
-}
-
 static int fake_set_channels(struct net_device *dev,
 			     struct ethtool_channels *ch)
 {
@@ -86,18 +80,8 @@ static int fake_set_channels(struct net_device *dev,
 static const struct ethtool_ops fake_ethtool_ops = {
 	.get_ringparam	= fake_get_ringparam,
 	.set_ringparam	= fake_set_ringparam,
-	.get_channels	= fake_get_channels,
+	.get_channels	= fakedev_get_channels,
 	.set_channels	= fake_set_channels,
-};
-
-static netdev_tx_t fake_xmit(struct sk_buff *skb, struct net_device *dev)
-{
-	dev_kfree_skb(skb);
-	return NETDEV_TX_OK;
-}
-
-static const struct net_device_ops fake_netdev_ops = {
-	.ndo_start_xmit	= fake_xmit,
 };
 
 static int fake_probe(struct platform_device *pdev)
@@ -111,7 +95,7 @@ static int fake_probe(struct platform_device *pdev)
 		return -ENOMEM;
 	p = netdev_priv(dev);
 	p->rx_pending = ring;
-	dev->netdev_ops = &fake_netdev_ops;
+	dev->netdev_ops = &fakedev_netdev_ops;
 	dev->ethtool_ops = &fake_ethtool_ops;
 	dev->max_mtu = 9000;
 	eth_hw_addr_random(dev);

@@ -22,15 +22,11 @@
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include "../fakedev.h"
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
-#include <linux/version.h>
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
-#include <net/page_pool/helpers.h>
-#else
-#include <net/page_pool.h>
-#endif
+#include "../../compat.h"	/* the page_pool API's header */
 
 static unsigned int queues = 4;
 module_param(queues, uint, 0444);
@@ -85,25 +81,9 @@ static void pp_get_ringparam(struct net_device *dev,
 	rp->rx_pending = ring;
 }
 
-static void pp_get_channels(struct net_device *dev, struct ethtool_channels *ch)
-{
-	ch->max_combined = dev->num_rx_queues;
-	ch->combined_count = dev->real_num_rx_queues;
-}
-
 static const struct ethtool_ops pp_ethtool_ops = {
 	.get_ringparam	= pp_get_ringparam,
-	.get_channels	= pp_get_channels,
-};
-
-static netdev_tx_t pp_xmit(struct sk_buff *skb, struct net_device *dev)
-{
-	dev_kfree_skb(skb);
-	return NETDEV_TX_OK;
-}
-
-static const struct net_device_ops pp_netdev_ops = {
-	.ndo_start_xmit	= pp_xmit,
+	.get_channels	= fakedev_get_channels,
 };
 
 static void pp_queue_free(struct pp_queue *q)
@@ -218,7 +198,7 @@ static int pp_add_netdev(struct device *parent)
 	if (!dev)
 		return -ENOMEM;
 	p = netdev_priv(dev);
-	dev->netdev_ops = &pp_netdev_ops;
+	dev->netdev_ops = &fakedev_netdev_ops;
 	dev->ethtool_ops = &pp_ethtool_ops;
 	eth_hw_addr_random(dev);
 	SET_NETDEV_DEV(dev, parent);

@@ -22,5 +22,6 @@ static inline void offsets_print(struct seq_file *sf, const char *drv,
 void nicmem_offsets_ixgbe(struct seq_file *sf);
 void nicmem_offsets_i40e(struct seq_file *sf);
 void nicmem_offsets_igb(struct seq_file *sf);
+void nicmem_offsets_mlx5(struct seq_file *sf);
 
 #endif

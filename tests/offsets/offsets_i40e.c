@@ -1,16 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* offsetof() of nicmem's i40e members, from the driver's own i40e.h */
 #include "i40e.h"
-#include "offsets.h"
 
-static const struct offsets_row rows[] = {
-#define NICMEM_FIELD(s, m) \
-	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
-#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
-#include "../../drivers/i40e_layout.h"
-};
-
-void nicmem_offsets_i40e(struct seq_file *sf)
-{
-	offsets_print(sf, "i40e", rows, ARRAY_SIZE(rows));
-}
+#define OFF_FN		nicmem_offsets_i40e
+#define OFF_DRIVER	"i40e"
+#define OFF_LIST	"../../drivers/i40e_layout.h"
+#include "offsets_driver.h"

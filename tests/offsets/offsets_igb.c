@@ -1,16 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* offsetof() of nicmem's igb members, from the driver's own igb.h */
 #include "igb.h"
-#include "offsets.h"
 
-static const struct offsets_row rows[] = {
-#define NICMEM_FIELD(s, m) \
-	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
-#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
-#include "../../drivers/igb_layout.h"
-};
-
-void nicmem_offsets_igb(struct seq_file *sf)
-{
-	offsets_print(sf, "igb", rows, ARRAY_SIZE(rows));
-}
+#define OFF_FN		nicmem_offsets_igb
+#define OFF_DRIVER	"igb"
+#define OFF_LIST	"../../drivers/igb_layout.h"
+#include "offsets_driver.h"

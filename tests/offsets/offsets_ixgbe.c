@@ -1,16 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* offsetof() of nicmem's ixgbe members, from the driver's own ixgbe.h */
 #include "ixgbe.h"
-#include "offsets.h"
 
-static const struct offsets_row rows[] = {
-#define NICMEM_FIELD(s, m) \
-	{ #s, #m, offsetof(struct s, m), sizeof_field(struct s, m) },
-#define NICMEM_SIZEOF(s) { #s, "-", 0, sizeof(struct s) },
-#include "../../drivers/ixgbe_layout.h"
-};
-
-void nicmem_offsets_ixgbe(struct seq_file *sf)
-{
-	offsets_print(sf, "ixgbe", rows, ARRAY_SIZE(rows));
-}
+#define OFF_FN		nicmem_offsets_ixgbe
+#define OFF_DRIVER	"ixgbe"
+#define OFF_LIST	"../../drivers/ixgbe_layout.h"
+#include "offsets_driver.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Test module: /sys/kernel/debug/nicmem_offsets lists offsetof() and
- * sizeof() of every member nicmem reads from ixgbe, i40e and igb, as the
+ * sizeof() of every member nicmem reads from ixgbe, i40e, igb and mlx5e, as the
  * compiler sees them in the drivers' private headers. The VM tests compare
  * it with what nicmem resolved from the running kernel's BTF. Never load
  * this on a real host; it exists for the test VM.
@@ -16,6 +16,7 @@ static int offsets_show(struct seq_file *sf, void *v)
 	nicmem_offsets_ixgbe(sf);
 	nicmem_offsets_i40e(sf);
 	nicmem_offsets_igb(sf);
+	nicmem_offsets_mlx5(sf);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(offsets);

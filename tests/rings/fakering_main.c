@@ -17,6 +17,7 @@
 #include <linux/platform_device.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include "../fakedev.h"
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/rtnetlink.h>
@@ -84,12 +85,6 @@ static int fr_set_ringparam(struct net_device *dev,
 	return fakering_fill(fd, nq, rp->rx_pending);
 }
 
-static void fr_get_channels(struct net_device *dev, struct ethtool_channels *ch)
-{
-	ch->max_combined = dev->num_rx_queues;
-	ch->combined_count = dev->real_num_rx_queues;
-}
-
 static int fr_set_channels(struct net_device *dev, struct ethtool_channels *ch)
 {
 	struct fr_dev *fd = fr_of(dev);
@@ -108,18 +103,8 @@ static int fr_set_channels(struct net_device *dev, struct ethtool_channels *ch)
 static const struct ethtool_ops fr_ethtool_ops = {
 	.get_ringparam	= fr_get_ringparam,
 	.set_ringparam	= fr_set_ringparam,
-	.get_channels	= fr_get_channels,
+	.get_channels	= fakedev_get_channels,
 	.set_channels	= fr_set_channels,
-};
-
-static netdev_tx_t fr_xmit(struct sk_buff *skb, struct net_device *dev)
-{
-	dev_kfree_skb(skb);
-	return NETDEV_TX_OK;
-}
-
-static const struct net_device_ops fr_netdev_ops = {
-	.ndo_start_xmit	= fr_xmit,
 };
 
 static int fr_probe(struct platform_device *pdev)
@@ -142,7 +127,7 @@ static int fr_probe(struct platform_device *pdev)
 		fd->page_node = 0;
 		fd->remote = true;
 	}
-	dev->netdev_ops = &fr_netdev_ops;
+	dev->netdev_ops = &fakedev_netdev_ops;
 	dev->ethtool_ops = &fr_ethtool_ops;
 	eth_hw_addr_random(dev);
 	SET_NETDEV_DEV(dev, &pdev->dev);

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the mlx5 adaptor on structures from the real driver's en.h
+ * (struct mlx5e_priv, mlx5e_channel, mlx5e_rq) whose RQs hold real
+ * page_pools with pages, through the layout nicmem resolved at run time
+ * (compiled from the same headers in the UML and arm64 builds). The
+ * expected figures are what the test built; the pages per queue are what
+ * the test took from each pool plus the pool's own cache. Then thousands
+ * of corruptions: each is declined with a reason or walked within bounds.
+ */
+#include <kunit/test.h>
+#include <linux/etherdevice.h>
+#include <linux/random.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include "en.h"
+#include "nicmem.h"
+#include "drivers/adaptor.h"
+#include "kunit_layout.h"
+
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+
+#define T_CH		3
+#define T_WQES		16
+#define T_PPW		4	/* pages per striding WQE */
+
+struct mlx5_fixture {
+	struct net_device *dev;
+	struct mlx5e_priv *priv;
+	struct device *pdev;
+	struct page **pages[T_CH];
+	unsigned int npages[T_CH];
+	bool striding[T_CH];
+	struct nicmem_layout *layouts;
+	const struct nicmem_layout *l;
+	const struct nicmem_adaptor *ad;
+	struct nicmem_iface ifi;
+};
+
+static void fixture_exit(struct mlx5_fixture *f)
+{
+	unsigned int i, k;
+
+	kvfree(f->ifi.rxq);
+	for (i = 0; i < T_CH; i++) {
+		struct mlx5e_channel *c = f->priv->channels.c[i];
+
+		if (!c)
+			continue;
+		for (k = 0; k < f->npages[i]; k++)
+			page_pool_put_full_page(c->rq.page_pool, f->pages[i][k],
+						false);
+		kfree(f->pages[i]);
+		page_pool_destroy(c->rq.page_pool);
+		kvfree(c);
+	}
+	kfree(f->priv->channels.c);
+	free_netdev(f->dev);
+	kfree(f->layouts);
+}
+
+/* channel 1 is cyclic, the others striding, as mixed as a test can be */
+static void fixture_init(struct kunit *test, struct mlx5_fixture *f)
+{
+	unsigned int i, k, n;
+
+	f->l = kunit_layout_of(test, "mlx5_core", &f->ad, &f->layouts);
+	f->pdev = kunit_kzalloc(test, sizeof(*f->pdev), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f->pdev);
+	set_dev_node(f->pdev, NUMA_NO_NODE);
+	f->dev = alloc_etherdev_mq(sizeof(*f->priv), T_CH);
+	KUNIT_ASSERT_NOT_NULL(test, f->dev);
+	f->priv = netdev_priv(f->dev);
+	f->priv->netdev = f->dev;
+	f->priv->channels.c = kcalloc(T_CH, sizeof(void *), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f->priv->channels.c);
+	for (i = 0; i < T_CH; i++) {
+		struct page_pool_params pp = {
+			.pool_size = 256, .nid = NUMA_NO_NODE, .dev = f->pdev,
+		};
+		struct mlx5e_channel *c = kvzalloc(sizeof(*c), GFP_KERNEL);
+		struct mlx5e_rq *rq;
+
+		KUNIT_ASSERT_NOT_NULL(test, c);
+		f->priv->channels.c[i] = c;
+		c->netdev = f->dev;
+		c->ix = i;
+		rq = &c->rq;
+		rq->netdev = f->dev;
+		rq->ix = i;
+		f->striding[i] = i != 1;
+		if (f->striding[i]) {
+			rq->wq_type = MLX5_WQ_TYPE_LINKED_LIST_STRIDING_RQ;
+			rq->mpwqe.wq.fbc.sz_m1 = T_WQES - 1;
+			rq->mpwqe.pages_per_wqe = T_PPW;
+			rq->mpwqe.log_stride_sz = 11;
+			n = T_WQES * T_PPW;
+		} else {
+			rq->wq_type = MLX5_WQ_TYPE_CYCLIC;
+			rq->wqe.wq.sz = T_WQES * 4;
+			n = T_WQES * 4;
+		}
+		rq->page_pool = page_pool_create(&pp);
+		KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(rq->page_pool));
+		f->pages[i] = kcalloc(n, sizeof(struct page *), GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, f->pages[i]);
+		for (k = 0; k < n; k++) {
+			f->pages[i][k] = page_pool_alloc_pages(rq->page_pool,
+							       GFP_KERNEL);
+			KUNIT_ASSERT_NOT_NULL(test, f->pages[i][k]);
+			f->npages[i]++;
+		}
+	}
+	f->priv->channels.num = T_CH;
+}
+
+static int walk(struct mlx5_fixture *f)
+{
+	int ret;
+
+	kvfree(f->ifi.rxq);
+	memset(&f->ifi, 0, sizeof(f->ifi));
+	f->ifi.dev = f->dev;
+	f->ifi.dev_key = (unsigned long)f->dev;
+	f->ifi.parent_key = (unsigned long)f->pdev;
+	f->ifi.layout = f->l;
+	f->ifi.numa_node = NUMA_NO_NODE;
+	rtnl_lock();	/* as the core calls it */
+	ret = f->ad->walk_rx(&f->ifi);
+	rtnl_unlock();
+	return ret;
+}
+
+static void mlx5_exact(struct kunit *test)
+{
+	struct mlx5_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct nicmem_ifaces ifs = { .nr = 1, .total = 1 };
+	struct nicmem_census c;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	fixture_init(test, f);
+	KUNIT_ASSERT_EQ_MSG(test, walk(f), 0, "note %s", f->ifi.note);
+	KUNIT_ASSERT_EQ(test, f->ifi.nr_rxq, (unsigned int)T_CH);
+	for (i = 0; i < T_CH; i++) {
+		const struct nicmem_rxq *q = &f->ifi.rxq[i];
+		struct mlx5e_rq *rq = &f->priv->channels.c[i]->rq;
+
+		KUNIT_EXPECT_EQ(test, q->pool_key, (unsigned long)rq->page_pool);
+		KUNIT_EXPECT_STREQ(test, q->kind,
+				   f->striding[i] ? "striding" : "cyclic");
+		KUNIT_EXPECT_EQ(test, q->descs,
+				f->striding[i] ? T_WQES : T_WQES * 4U);
+		KUNIT_EXPECT_EQ(test, q->desc_pages, f->striding[i] ? T_PPW : 0U);
+		KUNIT_EXPECT_EQ(test, q->stride, f->striding[i] ? 2048U : 0U);
+		KUNIT_EXPECT_FALSE(test, q->zerocopy);
+	}
+	KUNIT_EXPECT_STREQ(test, f->ifi.note, "mlx5_striding_rq_3_channels");
+
+	/* the pages: the census's, on each queue's pool */
+	f->ifi.source = NICMEM_RX_EXACT;
+	ifs.if_ = &f->ifi;
+	KUNIT_ASSERT_EQ(test, nicmem_census_init(&c), 0);
+	KUNIT_ASSERT_EQ(test, nicmem_census_walk(&c, 1024), 0);
+	nicmem_pools_attribute(&c.pools, &ifs);
+	for (i = 0; i < T_CH; i++) {
+		struct mlx5e_rq *rq = &f->priv->channels.c[i]->rq;
+		u64 want = f->npages[i] + READ_ONCE(rq->page_pool->alloc.count);
+
+		KUNIT_EXPECT_EQ_MSG(test, f->ifi.rxq[i].pages, want, "queue %u", i);
+	}
+	KUNIT_EXPECT_EQ(test, f->ifi.pp_pools, (unsigned int)T_CH);
+	KUNIT_EXPECT_EQ(test, f->ifi.source, NICMEM_RX_PAGE_POOL);
+	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, f->ifi.pp_pages);
+	nicmem_census_free(&c);
+	fixture_exit(f);
+}
+
+struct undo {
+	void *at;
+	u8 old[8];
+	unsigned int len;
+};
+
+static void poke(struct undo *u, void *at, u64 v, unsigned int len)
+{
+	u->at = at;
+	u->len = len;
+	memcpy(u->old, at, len);
+	memcpy(at, &v, len);	/* little-endian: the low bytes of v */
+}
+
+static u64 wild(void)
+{
+	static const u64 picks[] = {
+		0, 1, 2, 3, 4, 64, 1024, 1025, 65535, 65536, U32_MAX, U64_MAX,
+		0xdead000000000100ULL,
+	};
+
+	return get_random_u32() % 2 ? picks[get_random_u32() % ARRAY_SIZE(picks)] :
+	       ((u64)get_random_u32() << 32 | get_random_u32());
+}
+
+static void mlx5_corrupt(struct kunit *test)
+{
+	struct mlx5_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	unsigned int i, declined = 0, walked = 0;
+	struct net_device *other;
+	void *junk, *freed;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	fixture_init(test, f);
+	other = alloc_etherdev(64);
+	junk = kmalloc(32768, GFP_KERNEL);
+	freed = kmalloc(32768, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	KUNIT_ASSERT_NOT_NULL(test, junk);
+	KUNIT_ASSERT_NOT_NULL(test, freed);
+	get_random_bytes(junk, 32768);
+	kfree(freed);	/* a freed object: still mapped, no longer ours */
+
+	for (i = 0; i < 3000; i++) {
+		unsigned int ch = get_random_u32() % T_CH;
+		struct mlx5e_channel *c = f->priv->channels.c[ch];
+		struct mlx5e_rq *rq = &c->rq;
+		int kind = get_random_u32() % 9, ret;
+		struct undo u;
+
+		switch (kind) {
+		case 0:	/* priv points at another device, or nowhere */
+			poke(&u, &f->priv->netdev, get_random_u32() % 2 ?
+			     (unsigned long)other : 0, 8);
+			break;
+		case 1:	/* the channel count */
+			poke(&u, &f->priv->channels.num, wild(), 4);
+			break;
+		case 2:	/* the channel array: NULL, random bytes, freed */
+			poke(&u, &f->priv->channels.c, (unsigned long)
+			     (get_random_u32() % 3 == 0 ? junk :
+			      get_random_u32() % 2 ? freed : NULL), 8);
+			break;
+		case 3:	/* one channel pointer */
+			poke(&u, &f->priv->channels.c[ch], get_random_u32() % 3 ?
+			     (unsigned long)(get_random_u32() % 2 ? junk : freed) :
+			     wild(), 8);
+			break;
+		case 4:	/* back-pointers */
+			poke(&u, get_random_u32() % 2 ? (void *)&c->netdev :
+			     (void *)&rq->netdev, (unsigned long)other, 8);
+			break;
+		case 5:	/* the RQ type */
+			poke(&u, &rq->wq_type, wild(), 1);
+			break;
+		case 6:	/* the WQ sizes */
+			if (get_random_u32() % 2)
+				poke(&u, &rq->mpwqe.wq.fbc.sz_m1, wild(), 4);
+			else
+				poke(&u, &rq->wqe.wq.sz, wild(), 2);
+			break;
+		case 7:	/* the pool pointer */
+			poke(&u, &rq->page_pool, get_random_u32() % 2 ? wild() :
+			     (unsigned long)junk, 8);
+			break;
+		default:	/* unmapped pointers: only where faults are real */
+			if (IS_ENABLED(CONFIG_UML))
+				continue;
+			poke(&u, get_random_u32() % 2 ? (void *)&f->priv->channels.c :
+			     (void *)&f->priv->channels.c[ch],
+			     0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
+			break;
+		}
+		ret = walk(f);
+		memcpy(u.at, u.old, u.len);
+		if (ret) {
+			declined++;
+			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "kind %d", kind);
+			continue;
+		}
+		walked++;
+		/* what a walk accepts stays within bounds */
+		KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, (unsigned int)T_CH);
+		if (f->ifi.nr_rxq)
+			KUNIT_EXPECT_LE(test, f->ifi.rxq[0].descs, 65536U);
+	}
+	/* and the untouched structures still walk exactly */
+	KUNIT_EXPECT_EQ(test, walk(f), 0);
+	KUNIT_EXPECT_EQ(test, f->ifi.nr_rxq, (unsigned int)T_CH);
+	kunit_info(test, "mlx5: 3000 corruptions, %u declined with a reason, %u walked within bounds\n",
+		   declined, walked);
+	KUNIT_EXPECT_GT(test, declined, 1000U);
+	free_netdev(other);
+	kfree(junk);
+	fixture_exit(f);
+}
+
+static struct kunit_case mlx5_cases[] = {
+	KUNIT_CASE(mlx5_exact),
+	KUNIT_CASE(mlx5_corrupt),
+	{}
+};
+
+static struct kunit_suite mlx5_suite = {
+	.name = "nicmem_mlx5",
+	.test_cases = mlx5_cases,
+};
+
+kunit_test_suites(&mlx5_suite);
