@@ -63,6 +63,10 @@ cat $D/summary > /dev/null
 ok $? "the ring look-alikes are walked exactly, the mlx5e one by its channels" "$(grep -E 'ring|mlx5' $D/interfaces)"
 # a plain int3 kprobe: no optimizer work that could run during a census
 echo 0 > /proc/sys/debug/kprobes-optimization
+# MemFree (si_meminfo(), read after the census) is the global counter into
+# which vmstat folds the per-cpu deltas every stat_interval: no fold may
+# land between the dump (the census's start) and that read
+echo 3600 > /proc/sys/vm/stat_interval
 insmod /nicmem/nicmem_freeze.ko
 ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
 # settle (RCU callbacks, module init freeing, exits) with a shell builtin:
