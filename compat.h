@@ -136,9 +136,9 @@ static inline bool nicmem_page_is_pp(struct page *page)
  * page_pool internals nicmem reads (pool.c), compiled against the running
  * kernel's own public header, so offsets are exact by construction.
  * struct page_pool lives in <net/page_pool.h> from 4.18 to 6.5; 6.6 split
- * it into <net/page_pool/types.h> (commit a9ca9f9ceff3 "page_pool: split
- * types and declarations from page_pool.h"). Attribution needs page->pp,
- * which came with pp_magic in 5.14: NICMEM_HAVE_PP is off before.
+ * it into <net/page_pool/types.h> and helpers.h. Attribution needs
+ * page->pp, which came with pp_magic in 5.14 (research/driver-layouts.md
+ * 9): NICMEM_HAVE_PP is off before.
  */
 #if defined(PP_SIGNATURE) && IS_ENABLED(CONFIG_PAGE_POOL)
 #define NICMEM_HAVE_PP	1
@@ -152,33 +152,34 @@ static inline bool nicmem_page_is_pp(struct page *page)
 #endif
 
 /*
- * A page_pool page's fragment reference count: pp_frag_count (5.15,
- * commit 0e9d2a0a3a83 "page_pool: add interface to manipulate frag count
- * in page pool"), meaningful only in PP_FLAG_PAGE_FRAG pools; 6.7 renamed
- * it pp_ref_count and set it on every page (commit 2a2b0ed7b0e5
- * "page_pool: unify frag_count handling in page_pool_is_last_frag()" and
- * the rename in 6.8, commit 4dec64c52e24 "page_pool: convert to use
- * netmem"... the member test below decides, not the version).
+ * A page_pool page's fragment reference count: atomic_long_t pp_frag_count
+ * from 5.15 (5.14 has none), meaningful only in PP_FLAG_PAGE_FRAG pools;
+ * 6.8 renamed it pp_ref_count (research/driver-layouts.md 9: 6.1 has
+ * pp_frag_count@40, 6.8 .. 7.0 pp_ref_count). Whether a pool's pages
+ * carry one: nicmem_pp_frag().
  */
 #if NICMEM_HAVE_PP
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
-#define NICMEM_PP_FRAG_MEMBER	pp_ref_count
-#else
-#define NICMEM_PP_FRAG_MEMBER	pp_frag_count
-#endif
 static inline long nicmem_page_pp_frag(struct page *page)
 {
-	return atomic_long_read(&page->NICMEM_PP_FRAG_MEMBER);
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+	return atomic_long_read(&page->pp_ref_count);
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(5, 15, 0)
+	return atomic_long_read(&page->pp_frag_count);
+#else
+	return 0;
+#endif
 }
 
 /*
  * Whether a pool's pages carry a fragment count: PP_FLAG_PAGE_FRAG pools
- * only, until 6.7 removed the flag (commit 09d96ee5674a "page_pool: remove
- * PP_FLAG_PAGE_FRAG") and every page got one.
+ * only (5.15+), until the flag was removed and every page got one (6.7,
+ * with the unified fragment handling; the macro's presence decides).
  */
 static inline bool nicmem_pp_frag(const struct page_pool *pool)
 {
-#ifdef PP_FLAG_PAGE_FRAG
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 15, 0)
+	return false;
+#elif defined(PP_FLAG_PAGE_FRAG)
 	return pool->p.flags & PP_FLAG_PAGE_FRAG;
 #else
 	return true;
@@ -186,10 +187,10 @@ static inline bool nicmem_pp_frag(const struct page_pool *pool)
 }
 
 /*
- * A pool's net_device and netlink id: 6.8 (commits 083772c9f972 "net:
- * page_pool: record pools per netdev" and f17c69649c69 "net: page_pool:
- * id the page pools") keep them in slow.netdev and user.id; before, only
- * the DMA device (p.dev) ties a pool to hardware.
+ * A pool's net_device and netlink id: 6.8 split page_pool_params into
+ * fast and slow groups and keeps them in slow.netdev and user.id
+ * (research/driver-layouts.md 9.1); before, only the DMA device (p.dev)
+ * ties a pool to hardware.
  */
 static inline unsigned long nicmem_pp_netdev(const struct page_pool *pool)
 {
