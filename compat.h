@@ -44,6 +44,31 @@
 #endif
 
 /*
+ * A page's flags word: a plain unsigned long up to 6.17; 6.18 wrapped it
+ * in memdesc_flags_t with the word in .f ("mm: introduce
+ * memdesc_flags_t"; from source reading, not build-tested here).
+ */
+static __always_inline unsigned long nicmem_page_flags(struct page *page)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 18, 0)
+	return READ_ONCE(page->flags.f);
+#else
+	return READ_ONCE(page->flags);
+#endif
+}
+
+/*
+ * The anon bit of page->mapping: PAGE_MAPPING_ANON up to 6.16; 6.17
+ * renamed it FOLIO_MAPPING_ANON ("mm: rename PAGE_MAPPING_* to
+ * FOLIO_MAPPING_*"), same value; the macro's presence decides.
+ */
+#ifdef FOLIO_MAPPING_ANON
+#define NICMEM_MAPPING_ANON	FOLIO_MAPPING_ANON
+#else
+#define NICMEM_MAPPING_ANON	PAGE_MAPPING_ANON
+#endif
+
+/*
  * Order of a free buddy block: page_private() of its first page, as
  * mm/internal.h's buddy_order_unsafe() reads it (not exported). Racy by
  * nature; the caller bounds it.
@@ -209,6 +234,18 @@ static inline u32 nicmem_pp_id(const struct page_pool *pool)
 	return 0;
 #endif
 }
+
+/*
+ * The flag a test pool sets to get fragment counting: PP_FLAG_PAGE_FRAG
+ * up to 6.6; 6.7 removed it, every pool counting fragments (research/
+ * driver-layouts.md; the macro's presence decides). The test modules'
+ * pools only; nicmem_pp_frag() above reads the flag itself.
+ */
+#ifdef PP_FLAG_PAGE_FRAG
+#define NICMEM_PP_FLAG_FRAG	PP_FLAG_PAGE_FRAG
+#else
+#define NICMEM_PP_FLAG_FRAG	0
+#endif
 #else
 static inline long nicmem_page_pp_frag(struct page *page)
 {
@@ -327,6 +364,15 @@ static inline int nicmem_rtnl_lock_killable(void)
 #else
 #define NICMEM_VISIBLE_IF_KUNIT static
 #define NICMEM_EXPORT_IF_KUNIT(symbol)
+#endif
+
+/* The KUnit module's import of that namespace; a string literal from 6.13 */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define NICMEM_IMPORT_KUNIT_NS() \
+	MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
+#else
+#define NICMEM_IMPORT_KUNIT_NS() \
+	MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
 #endif
 
 #endif /* _NICMEM_COMPAT_H */

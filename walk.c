@@ -44,7 +44,7 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
 static __always_inline void __nicmem_snap_page(struct page *page,
 					       struct nicmem_page_snap *s)
 {
-	unsigned long flags = READ_ONCE(page->flags);
+	unsigned long flags = nicmem_page_flags(page);
 	unsigned long mapping;
 
 	/* every field assigned, no memset: this runs for every page */
@@ -77,7 +77,7 @@ static __always_inline void __nicmem_snap_page(struct page *page,
 	if (s->hugetlb || s->reserved || s->slab)
 		return;
 	mapping = (unsigned long)READ_ONCE(page->mapping);
-	s->anon = mapping & PAGE_MAPPING_ANON;
+	s->anon = mapping & NICMEM_MAPPING_ANON;
 	s->has_mapping = mapping != 0;
 	if (s->lru)
 		return;

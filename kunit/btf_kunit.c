@@ -12,7 +12,9 @@
 #include <uapi/linux/btf.h>
 #include "btf.h"
 
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+#include "compat.h"
+
+NICMEM_IMPORT_KUNIT_NS();
 
 /* "\0int\0long\0s\0a\0b\0arr\0bits\0s_t\0m\0x\0y\0" */
 static const char base_strs[] = "\0int\0long\0s\0a\0b\0arr\0bits\0s_t";

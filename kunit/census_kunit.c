@@ -8,10 +8,10 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/page_ref.h>
-#include <net/page_pool.h>
 #include "census.h"
+#include "compat.h"	/* and the page_pool API's header */
 
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+NICMEM_IMPORT_KUNIT_NS();
 
 #define THRESHOLD 1024
 

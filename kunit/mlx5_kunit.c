@@ -18,7 +18,9 @@
 #include "drivers/adaptor.h"
 #include "kunit_layout.h"
 
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+#include "compat.h"
+
+NICMEM_IMPORT_KUNIT_NS();
 
 #define T_CH		3
 #define T_WQES		16

@@ -12,12 +12,11 @@
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include <net/page_pool.h>
 #include "nicmem.h"
 #include "census.h"
 #include "compat.h"
 
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+NICMEM_IMPORT_KUNIT_NS();
 
 #define FRAG_SIZE	2048
 #define NDESC		96
@@ -37,7 +36,7 @@ static void tpool_fill(struct kunit *test, struct tpool *t, struct device *dev,
 		       bool frag, unsigned int order, unsigned int ndesc)
 {
 	struct page_pool_params pp = {
-		.flags = frag ? PP_FLAG_PAGE_FRAG : 0,
+		.flags = frag ? NICMEM_PP_FLAG_FRAG : 0,
 		.order = order,
 		.pool_size = 256,
 		.nid = NUMA_NO_NODE,

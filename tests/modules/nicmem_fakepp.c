@@ -113,7 +113,7 @@ static int pp_queue_fill(struct pp_queue *q, struct device *dma_dev)
 	unsigned int i, n;
 
 	if (frag)
-		pp.flags |= PP_FLAG_PAGE_FRAG;
+		pp.flags |= NICMEM_PP_FLAG_FRAG;
 	q->pool = page_pool_create(&pp);
 	if (IS_ERR(q->pool)) {
 		int ret = PTR_ERR(q->pool);
