@@ -12,27 +12,11 @@ D=/sys/kernel/debug/nicmem
 KO=/nicmem/nicmem.ko
 PIN=/nicmem/nicmem_pin.ko
 MODE=${1:-check}
-N=0
-FAILED=0
 
 # busybox sh runs its own applets first; use iproute2's ip
 ip() { /sbin/ip "$@"; }
 
-ok() {		# ok <condition-exit-status> <description> [diagnostic]
-	N=$((N + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $N - $2"
-	else
-		FAILED=$((FAILED + 1))
-		echo "not ok $N - $2${3:+ # $3}"
-	fi
-}
-
-emit() {	# emit <name> <file>: hand a file to the host
-	echo "#BEGIN-FILE $1"
-	cat "$2"
-	echo "#END-FILE"
-}
+. /nicmem/lib.sh
 
 now_ns() { gdate +%s%N; }
 
@@ -420,14 +404,6 @@ t_bench() {
 }
 
 # ---- driver layouts from BTF against offsetof() from the drivers' headers ----
-load_module() {	# load a module after what it depends on (the harness's order)
-	while read -r m; do
-		grep -q "^$m " /proc/modules || insmod "/modules/$m.ko" || return 1
-		[ "$m" = "$1" ] && return 0
-	done < /modules/load-order
-	return 1
-}
-
 # "driver struct member offset size" rows of one source
 layout_rows() {	# layout_rows file driver source
 	awk -v d="$2" -v s="$3" '!/^#/ && $1 == d && $6 == s { print $1, $2, $3, $4, $5 }' "$1"

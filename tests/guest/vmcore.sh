@@ -10,32 +10,7 @@
 # The host runs scripts/nicmem-vmcore on the dumps and compares.
 
 D=/sys/kernel/debug/nicmem
-N=0
-FAILED=0
-
-ok() {		# ok <condition-exit-status> <description> [diagnostic]
-	N=$((N + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $N - $2"
-	else
-		FAILED=$((FAILED + 1))
-		echo "not ok $N - $2${3:+ # $3}"
-	fi
-}
-
-emit() {	# emit <name> <file>: hand a file to the host
-	echo "#BEGIN-FILE $1"
-	cat "$2"
-	echo "#END-FILE"
-}
-
-load_module() {	# load a module after what it depends on (the harness's order)
-	while read -r m; do
-		grep -q "^$m " /proc/modules || insmod "/modules/$m.ko" || return 1
-		[ "$m" = "$1" ] && return 0
-	done < /modules/load-order
-	return 1
-}
+. /nicmem/lib.sh
 
 # no IPv6 chatter (router solicitations, DAD, MLD) while memory is read
 for f in /proc/sys/net/ipv6/conf/*/disable_ipv6; do
@@ -61,6 +36,12 @@ cat $D/summary > /dev/null
 [ "$(grep -c ' exact  *walked_btf_layout$' $D/interfaces)" = 3 ] &&
 	grep -q ' page_pool  *mlx5_striding_rq_3_channels$' $D/interfaces
 ok $? "the ring look-alikes are walked exactly, the mlx5e one by its channels" "$(grep -E 'ring|mlx5' $D/interfaces)"
+# no traffic either: the VM's NICs down (the host's tap still sends IPv6
+# neighbour and router traffic, and every received skb is allocated and
+# freed; e1000e's watchdog runs every 2 s while up)
+for d in /sys/class/net/eth*; do
+	/sbin/ip link set "${d##*/}" down
+done
 # a plain int3 kprobe: no optimizer work that could run during a census
 echo 0 > /proc/sys/debug/kprobes-optimization
 # MemFree (si_meminfo(), read after the census) is the global counter into
