@@ -159,6 +159,14 @@ static void mlx5_exact(struct kunit *test)
 	}
 	KUNIT_EXPECT_STREQ(test, f->ifi.note, "mlx5_striding_rq_3_channels");
 
+	/* an AF_XDP zero-copy RQ is reported as such, the others are not */
+	f->priv->channels.c[2]->rq.xsk_pool = (void *)f->pdev;
+	KUNIT_ASSERT_EQ(test, walk(f), 0);
+	KUNIT_EXPECT_FALSE(test, f->ifi.rxq[0].zerocopy);
+	KUNIT_EXPECT_TRUE(test, f->ifi.rxq[2].zerocopy);
+	f->priv->channels.c[2]->rq.xsk_pool = NULL;
+	KUNIT_ASSERT_EQ(test, walk(f), 0);
+
 	/* the pages: the census's, on each queue's pool */
 	f->ifi.source = NICMEM_RX_EXACT;
 	ifs.if_ = &f->ifi;
