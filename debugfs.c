@@ -317,7 +317,7 @@ static void nicmem_print_pools(struct seq_file *m,
 		if (p->err)
 			seq_printf(m, " %8s %8s %4s", "-", "-", "-");
 		else
-			seq_printf(m, " %8u %8u %4s", p->hold - p->release,
+			seq_printf(m, " %8u %8u %4s", p->inflight,
 				   p->cached, p->frag ? "yes" : "no");
 		seq_printf(m, " %s\n", p->how ?: "-");
 	}
@@ -355,7 +355,7 @@ static void nicmem_print_pool_ifaces(struct seq_file *m,
 		pages += p->pages;
 		remote += p->remote;
 		if (!p->err) {
-			inflight += p->hold - p->release;
+			inflight += p->inflight;
 			cached += p->cached;
 		}
 	}
@@ -395,6 +395,27 @@ static void nicmem_print_per_desc(struct seq_file *m,
 	}
 }
 
+/* The per-interface histograms, by kind: bias and outside of walked
+ * bias rings, pp_frag of interfaces with page_pools.
+ */
+static const char * const nicmem_iface_hist_kinds[] = {
+	"bias", "outside", "pp_frag"
+};
+
+/* @ifi's histogram of kind @k, or NULL when it has none of that kind */
+static const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi,
+				    unsigned int k)
+{
+	switch (k) {
+	case 0:
+		return ifi->source == NICMEM_RX_EXACT ? ifi->bias_hist : NULL;
+	case 1:
+		return ifi->source == NICMEM_RX_EXACT ? ifi->refs_hist : NULL;
+	default:
+		return ifi->pp_pools ? ifi->pp_frag_hist : NULL;
+	}
+}
+
 /* [lo, hi] of a histogram bucket; hi is U64_MAX for the last one */
 static void nicmem_bucket_range(unsigned int b, u64 *lo, u64 *hi)
 {
@@ -413,21 +434,17 @@ static void nicmem_print_ring_hists(struct seq_file *m,
 	for (i = 0; i < snap->ifaces.nr; i++) {
 		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
 
-		for (k = 0; k < 3; k++) {
-			static const char * const kinds[] = {
-				"bias", "outside", "pp_frag"
-			};
-			const u64 *h = k == 2 ? ifi->pp_frag_hist :
-				       k ? ifi->refs_hist : ifi->bias_hist;
+		for (k = 0; k < ARRAY_SIZE(nicmem_iface_hist_kinds); k++) {
+			const u64 *h = nicmem_iface_hist(ifi, k);
 
-			if (k < 2 ? ifi->source != NICMEM_RX_EXACT :
-				    !ifi->pp_pools)
+			if (!h)
 				continue;
 			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
 				nicmem_bucket_range(b, &lo, &hi);
 				seq_printf(m, "%-11u %7d %-16s %-12s %-7s %12llu ",
 					   ifi->netns, ifi->ifindex, ifi->name,
-					   ifi->driver, kinds[k], lo);
+					   ifi->driver,
+					   nicmem_iface_hist_kinds[k], lo);
 				if (hi == U64_MAX)
 					seq_printf(m, "%12s", "inf");
 				else
@@ -635,16 +652,10 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 	nicmem_prom_head(m, "nicmem_rx_ring_refs_pages",
 			 "Walked ring pages by pagecnt_bias (kind bias) and by refcount - bias (kind outside); page_pool pages by fragment count (kind pp_frag); log2 buckets.");
 	for (i = 0; i < ifs->nr; i++) {
-		for (k = 0; k < 3; k++) {
-			static const char * const kinds[] = {
-				"bias", "outside", "pp_frag"
-			};
-			const u64 *h = k == 2 ? ifs->if_[i].pp_frag_hist :
-				       k ? ifs->if_[i].refs_hist :
-				       ifs->if_[i].bias_hist;
+		for (k = 0; k < ARRAY_SIZE(nicmem_iface_hist_kinds); k++) {
+			const u64 *h = nicmem_iface_hist(&ifs->if_[i], k);
 
-			if (k < 2 ? ifs->if_[i].source != NICMEM_RX_EXACT :
-				    !ifs->if_[i].pp_pools)
+			if (!h)
 				continue;
 			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
 				nicmem_bucket_range(b, &lo, &hi);
@@ -655,7 +666,8 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 					snprintf(hi_s, sizeof(hi_s), "%llu", hi);
 				nicmem_prom_iface(m, "nicmem_rx_ring_refs_pages",
 						  &ifs->if_[i]);
-				nicmem_prom_label(m, "kind", kinds[k], false);
+				nicmem_prom_label(m, "kind",
+						  nicmem_iface_hist_kinds[k], false);
 				nicmem_prom_label(m, "refcount_min", lo_s, false);
 				nicmem_prom_label(m, "refcount_max", hi_s, false);
 				seq_printf(m, "} %llu\n", h[b]);
@@ -716,7 +728,7 @@ static void nicmem_prom_pools(struct seq_file *m,
 			nicmem_prom_pool(m, names[k], snap, p, i);
 			seq_printf(m, "%llu\n", k == 0 ? p->pages :
 				   k == 1 ? p->pages * snap->page_size :
-				   k == 2 ? (u64)(p->hold - p->release) :
+				   k == 2 ? (u64)p->inflight :
 				   (u64)p->cached);
 		}
 	}

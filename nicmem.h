@@ -47,7 +47,7 @@ extern const char * const nicmem_class_names[NICMEM_NR_CLASSES];
  * @pp: with @page_pool, page->pp: the pool's address, a key, never
  *	dereferenced by the census
  * @pp_frag: with @page_pool, the page's fragment reference count
- *	(pp_frag_count, pp_ref_count from 6.7)
+ *	(pp_frag_count, pp_ref_count from 6.8)
  *
  * The classification is a pure function of this snapshot, so it can be
  * unit tested without touching real pages.
@@ -83,9 +83,9 @@ struct nicmem_page_snap {
  * @pages: base pages with pp_magic whose page->pp is this pool
  * @objects: of those, allocations (a compound page counts once)
  * @remote: of @pages, those on another node than @dev_node
- * @hold, @release: the pool's pages_state_hold_cnt and
- *	pages_state_release_cnt: hold - release is what page_pool_inflight()
- *	computes (not exported): pages out of the page allocator
+ * @inflight: the pool's pages_state_hold_cnt - pages_state_release_cnt,
+ *	what page_pool_inflight() computes (not exported): allocations out
+ *	of the page allocator
  * @cached: of those, in the pool's alloc cache and ptr_ring (a sample)
  * @frag_hist: with @frag, base pages by fragment count (bucketed as the
  *	refcount histogram): the page_pool family's pagecnt_bias
@@ -108,8 +108,7 @@ struct nicmem_pool {
 	u64 pages;
 	u64 objects;
 	u64 remote;
-	u32 hold;
-	u32 release;
+	u32 inflight;
 	u32 cached;
 	u64 frag_hist[NICMEM_HIST_BUCKETS];
 	int iface;
@@ -122,7 +121,7 @@ struct nicmem_pool {
 #define NICMEM_MAX_POOLS	1024
 
 struct nicmem_pools {
-	unsigned int nr;		/* listed, in @pool[0 .. nr) after finish */
+	unsigned int nr;		/* listed; @pool[0 .. nr) once attributed */
 	unsigned int last;		/* slot of the last pool met: pages come in runs */
 	u64 unlisted_pages;		/* pages of pools beyond the table */
 	struct nicmem_pool *pool;	/* 2 * NICMEM_MAX_POOLS slots */

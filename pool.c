@@ -111,8 +111,8 @@ static void nicmem_pool_read(struct nicmem_pool *p)
 	p->netdev_key = nicmem_pp_netdev(pool);
 	p->id = nicmem_pp_id(pool);
 	p->frag = nicmem_pp_frag(pool);
-	p->hold = READ_ONCE(pool->pages_state_hold_cnt);
-	p->release = atomic_read(&pool->pages_state_release_cnt);
+	p->inflight = READ_ONCE(pool->pages_state_hold_cnt) -
+		      (u32)atomic_read(&pool->pages_state_release_cnt);
 	p->cached = min_t(u32, pool->alloc.count, PP_ALLOC_CACHE_SIZE) +
 		    nicmem_ring_entries(&pool->ring);
 	p->dev_node = nicmem_dev_node(p->dev_key);
@@ -238,12 +238,13 @@ static void nicmem_pool_find_iface(const struct nicmem_ifaces *ifs,
 {
 	unsigned int i, n = 0;
 
+	/* an adaptor knows its queues' pools by identity alone */
+	if (nicmem_pool_by_adaptor(ifs, p))
+		return;
 	if (p->err) {
 		p->how = "pool_unreadable";
 		return;
 	}
-	if (nicmem_pool_by_adaptor(ifs, p))
-		return;
 	if (p->netdev_key) {
 		for (i = 0; i < ifs->nr; i++) {
 			if (ifs->if_[i].dev_key == p->netdev_key) {
@@ -317,7 +318,7 @@ void nicmem_pools_attribute(struct nicmem_pools *ps, struct nicmem_ifaces *ifs)
 		}
 		ifi->pp_pools++;
 		ifi->pp_pages += p->pages;
-		ifi->pp_inflight += p->hold - p->release;
+		ifi->pp_inflight += p->inflight;
 		ifi->pp_cached += p->cached;
 		ifi->pp_remote += p->remote;
 		for (b = 0; b < NICMEM_HIST_BUCKETS; b++)

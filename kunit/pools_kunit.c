@@ -111,7 +111,7 @@ static void expect_pool(struct kunit *test, const struct nicmem_pools *ps,
 	KUNIT_EXPECT_EQ(test, p->frag, t->frag);
 	KUNIT_EXPECT_EQ(test, p->objects, (u64)objects);
 	KUNIT_EXPECT_EQ(test, p->pages, (u64)objects << t->order);
-	KUNIT_EXPECT_EQ(test, p->hold - p->release, objects);
+	KUNIT_EXPECT_EQ(test, p->inflight, objects);
 	KUNIT_EXPECT_EQ(test, p->cached,
 			t->recycled + READ_ONCE(t->pool->alloc.count));
 	KUNIT_EXPECT_EQ(test, p->remote, 0ULL);
