@@ -16,7 +16,7 @@
 #include "en.h"
 #include "nicmem.h"
 #include "drivers/adaptor.h"
-#include "kunit_layout.h"
+#include "kunit_walk.h"
 
 #include "compat.h"
 
@@ -186,31 +186,6 @@ static void mlx5_exact(struct kunit *test)
 	fixture_exit(f);
 }
 
-struct undo {
-	void *at;
-	u8 old[8];
-	unsigned int len;
-};
-
-static void poke(struct undo *u, void *at, u64 v, unsigned int len)
-{
-	u->at = at;
-	u->len = len;
-	memcpy(u->old, at, len);
-	memcpy(at, &v, len);	/* little-endian: the low bytes of v */
-}
-
-static u64 wild(void)
-{
-	static const u64 picks[] = {
-		0, 1, 2, 3, 4, 64, 1024, 1025, 65535, 65536, U32_MAX, U64_MAX,
-		0xdead000000000100ULL,
-	};
-
-	return get_random_u32() % 2 ? picks[get_random_u32() % ARRAY_SIZE(picks)] :
-	       ((u64)get_random_u32() << 32 | get_random_u32());
-}
-
 static void mlx5_corrupt(struct kunit *test)
 {
 	struct mlx5_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
@@ -234,53 +209,53 @@ static void mlx5_corrupt(struct kunit *test)
 		struct mlx5e_channel *c = f->priv->channels.c[ch];
 		struct mlx5e_rq *rq = &c->rq;
 		int kind = get_random_u32() % 9, ret;
-		struct undo u;
+		struct kunit_undo u;
 
 		switch (kind) {
 		case 0:	/* priv points at another device, or nowhere */
-			poke(&u, &f->priv->netdev, get_random_u32() % 2 ?
+			kunit_poke(&u, &f->priv->netdev, get_random_u32() % 2 ?
 			     (unsigned long)other : 0, 8);
 			break;
 		case 1:	/* the channel count */
-			poke(&u, &f->priv->channels.num, wild(), 4);
+			kunit_poke(&u, &f->priv->channels.num, kunit_wild(), 4);
 			break;
 		case 2:	/* the channel array: NULL, random bytes, freed */
-			poke(&u, &f->priv->channels.c, (unsigned long)
+			kunit_poke(&u, &f->priv->channels.c, (unsigned long)
 			     (get_random_u32() % 3 == 0 ? junk :
 			      get_random_u32() % 2 ? freed : NULL), 8);
 			break;
 		case 3:	/* one channel pointer */
-			poke(&u, &f->priv->channels.c[ch], get_random_u32() % 3 ?
+			kunit_poke(&u, &f->priv->channels.c[ch], get_random_u32() % 3 ?
 			     (unsigned long)(get_random_u32() % 2 ? junk : freed) :
-			     wild(), 8);
+			     kunit_wild(), 8);
 			break;
 		case 4:	/* back-pointers */
-			poke(&u, get_random_u32() % 2 ? (void *)&c->netdev :
+			kunit_poke(&u, get_random_u32() % 2 ? (void *)&c->netdev :
 			     (void *)&rq->netdev, (unsigned long)other, 8);
 			break;
 		case 5:	/* the RQ type */
-			poke(&u, &rq->wq_type, wild(), 1);
+			kunit_poke(&u, &rq->wq_type, kunit_wild(), 1);
 			break;
 		case 6:	/* the WQ sizes */
 			if (get_random_u32() % 2)
-				poke(&u, &rq->mpwqe.wq.fbc.sz_m1, wild(), 4);
+				kunit_poke(&u, &rq->mpwqe.wq.fbc.sz_m1, kunit_wild(), 4);
 			else
-				poke(&u, &rq->wqe.wq.sz, wild(), 2);
+				kunit_poke(&u, &rq->wqe.wq.sz, kunit_wild(), 2);
 			break;
 		case 7:	/* the pool pointer */
-			poke(&u, &rq->page_pool, get_random_u32() % 2 ? wild() :
+			kunit_poke(&u, &rq->page_pool, get_random_u32() % 2 ? kunit_wild() :
 			     (unsigned long)junk, 8);
 			break;
 		default:	/* unmapped pointers: only where faults are real */
 			if (IS_ENABLED(CONFIG_UML))
 				continue;
-			poke(&u, get_random_u32() % 2 ? (void *)&f->priv->channels.c :
+			kunit_poke(&u, get_random_u32() % 2 ? (void *)&f->priv->channels.c :
 			     (void *)&f->priv->channels.c[ch],
 			     0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
 			break;
 		}
 		ret = walk(f);
-		memcpy(u.at, u.old, u.len);
+		kunit_unpoke(&u);
 		if (ret) {
 			declined++;
 			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "kind %d", kind);

@@ -19,7 +19,7 @@
 #include "nicmem.h"
 #include "census.h"
 #include "drivers/adaptor.h"
-#include "kunit_layout.h"
+#include "kunit_walk.h"
 
 struct ring_case {
 	const char *driver;
@@ -215,37 +215,6 @@ static unsigned long ring_of(const struct ring_fixture *f, unsigned int q)
 	return *(unsigned long *)ring_slot(f, q);
 }
 
-/* a saved span of memory to put back after the corruption */
-struct undo {
-	void *at;
-	u8 old[8];
-	unsigned int len;
-};
-
-static void poke(struct undo *u, unsigned long at, u64 v, unsigned int len)
-{
-	u->at = (void *)at;
-	u->len = len;
-	memcpy(u->old, u->at, len);
-	memcpy(u->at, &v, len);	/* little-endian: the low bytes of v */
-}
-
-static void unpoke(struct undo *u)
-{
-	memcpy(u->at, u->old, u->len);
-}
-
-static u64 wild(void)
-{
-	static const u64 picks[] = {
-		0, 1, 63, 64, 8192, 8193, 65535, 100000, U32_MAX, U64_MAX,
-		0xdead000000000100ULL, 0x10,
-	};
-
-	return get_random_u32() % 2 ? picks[get_random_u32() % ARRAY_SIZE(picks)] :
-	       ((u64)get_random_u32() << 32 | get_random_u32());
-}
-
 static void rings_corrupt(struct kunit *test)
 {
 	const struct ring_case *c = test->param_value;
@@ -273,7 +242,7 @@ static void rings_corrupt(struct kunit *test)
 		unsigned int q = get_random_u32() % 2, d = get_random_u32() % 64;
 		unsigned long ring = ring_of(f, q), buffers, slot;
 		const struct nicmem_layout *l = f->l;
-		struct undo u;
+		struct kunit_undo u;
 		int kind = get_random_u32() % 10, ret;
 
 		buffers = *(unsigned long *)(ring + l->f[br->ring_buffers].offset);
@@ -281,56 +250,56 @@ static void rings_corrupt(struct kunit *test)
 		       l->f[br->buf_page].offset;
 		switch (kind) {
 		case 0:	/* the root points at another device, or nowhere */
-			poke(&u, root_of(f) + l->f[br->root_netdev].offset,
+			kunit_poke(&u, root_of(f) + l->f[br->root_netdev].offset,
 			     get_random_u32() % 2 ? (unsigned long)other : 0, 8);
 			break;
 		case 1:	/* the queue count */
-			poke(&u, root_of(f) + l->f[br->nq].offset, wild(),
+			kunit_poke(&u, root_of(f) + l->f[br->nq].offset, kunit_wild(),
 			     l->f[br->nq].size);
 			break;
 		case 2:	/* a ring pointer: NULL, no ring, or a freed object */
-			poke(&u, ring_slot(f, q), (unsigned long)(get_random_u32() % 3 == 0 ?
+			kunit_poke(&u, ring_slot(f, q), (unsigned long)(get_random_u32() % 3 == 0 ?
 			     junk : get_random_u32() % 2 ? freed : NULL), 8);
 			break;
 		case 3:	/* the ring's back-pointer */
-			poke(&u, ring + l->f[br->ring_netdev].offset,
+			kunit_poke(&u, ring + l->f[br->ring_netdev].offset,
 			     (unsigned long)other, 8);
 			break;
 		case 4:	/* the ring's count */
-			poke(&u, ring + l->f[br->ring_count].offset, wild(),
+			kunit_poke(&u, ring + l->f[br->ring_count].offset, kunit_wild(),
 			     l->f[br->ring_count].size);
 			break;
 		case 5:	/* the buffer array: NULL, random bytes, all NULL, freed */
-			poke(&u, ring + l->f[br->ring_buffers].offset,
+			kunit_poke(&u, ring + l->f[br->ring_buffers].offset,
 			     (unsigned long)(get_random_u32() % 4 == 0 ? junk :
 					     get_random_u32() % 3 == 0 ? zeros :
 					     get_random_u32() % 2 ? freed : NULL), 8);
 			break;
 		case 6:	/* one page pointer: garbage, misaligned, not a page */
-			poke(&u, slot, get_random_u32() % 3 == 0 ? wild() :
+			kunit_poke(&u, slot, get_random_u32() % 3 == 0 ? kunit_wild() :
 			     get_random_u32() % 2 ? *(unsigned long *)slot + 8 :
 			     (unsigned long)junk, 8);
 			break;
 		case 7:	/* AF_XDP zero copy, where the driver has it */
 			if (br->ring_xsk_pool < 0)
 				continue;
-			poke(&u, ring + l->f[br->ring_xsk_pool].offset,
+			kunit_poke(&u, ring + l->f[br->ring_xsk_pool].offset,
 			     (unsigned long)junk, 8);
 			break;
 		case 8:	/* the order member */
-			poke(&u, ring + l->f[br->order].offset, wild(),
+			kunit_poke(&u, ring + l->f[br->order].offset, kunit_wild(),
 			     min_t(u32, l->f[br->order].size, 8));
 			break;
 		default:	/* unmapped pointers: only where faults are real */
 			if (IS_ENABLED(CONFIG_UML))
 				continue;
-			poke(&u, get_random_u32() % 2 ? ring_slot(f, q) :
+			kunit_poke(&u, get_random_u32() % 2 ? ring_slot(f, q) :
 			     ring + l->f[br->ring_buffers].offset,
 			     0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
 			break;
 		}
 		ret = walk(f);
-		unpoke(&u);
+		kunit_unpoke(&u);
 		if (ret) {
 			declined++;
 			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "kind %d", kind);

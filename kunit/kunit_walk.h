@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * For the suites that walk a driver's structures: the adaptor of a driver
+ * and the layout nicmem resolved for it, as the core would use them; and
+ * the corruptions they feed the walk (a value poked into a member and put
+ * back after).
+ */
+#ifndef _NICMEM_KUNIT_WALK_H
+#define _NICMEM_KUNIT_WALK_H
+
+#include <kunit/test.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include "nicmem.h"
+#include "drivers/adaptor.h"
+
+/*
+ * Fills *@ad and returns the layout inside *@layouts (an array the caller
+ * kfree()s); the test stops unless the layout resolved completely.
+ */
+static inline const struct nicmem_layout *
+kunit_layout_of(struct kunit *test, const char *driver,
+		const struct nicmem_adaptor **ad, struct nicmem_layout **layouts)
+{
+	const struct nicmem_layout *l = NULL;
+	unsigned int i, n;
+
+	*ad = nicmem_adaptor_find(driver);
+	KUNIT_ASSERT_NOT_NULL(test, *ad);
+	*layouts = kcalloc(NICMEM_MAX_LAYOUTS, sizeof(**layouts), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, *layouts);
+	n = nicmem_layouts_get(*layouts, NICMEM_MAX_LAYOUTS);
+	for (i = 0; i < n; i++)
+		if ((*layouts)[i].ad == *ad)
+			l = &(*layouts)[i];
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_ASSERT_EQ_MSG(test, l->err, 0, "layout: %s", l->source);
+	return l;
+}
+
+/* a saved span of memory to put back after the corruption */
+struct kunit_undo {
+	void *at;
+	u8 old[8];
+	unsigned int len;
+};
+
+static inline void __kunit_poke(struct kunit_undo *u, void *at, u64 v,
+				unsigned int len)
+{
+	u->at = at;
+	u->len = len;
+	memcpy(u->old, at, len);
+	memcpy(at, &v, len);	/* little-endian: the low bytes of v */
+}
+
+/* write the low @len bytes of @v at @at (an address or a pointer) */
+#define kunit_poke(u, at, v, len)	__kunit_poke(u, (void *)(at), v, len)
+
+static inline void kunit_unpoke(struct kunit_undo *u)
+{
+	memcpy(u->at, u->old, u->len);
+}
+
+/* a value a corrupted count or pointer might hold */
+static inline u64 kunit_wild(void)
+{
+	static const u64 picks[] = {
+		0, 1, 2, 3, 4, 0x10, 63, 64, 1024, 1025, 8192, 8193, 65535,
+		65536, 100000, U32_MAX, U64_MAX, 0xdead000000000100ULL,
+	};
+
+	return get_random_u32() % 2 ? picks[get_random_u32() % ARRAY_SIZE(picks)] :
+	       ((u64)get_random_u32() << 32 | get_random_u32());
+}
+
+#endif
