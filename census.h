@@ -57,4 +57,18 @@ static inline unsigned int nicmem_hist_bucket(int refcount)
 	return min_t(unsigned int, fls(refcount), NICMEM_HIST_BUCKETS - 1);
 }
 
+/*
+ * The bucket of what a driver has consumed of a page's bias: @refill (the
+ * bias the driver restocks a page with, its bias_ring table's) minus the
+ * @bias the ring holds now, bucketed as the refcount histogram. A bias
+ * above the refill value (not the driver's scheme) counts as 0 drained.
+ */
+static inline unsigned int nicmem_drain_bucket(unsigned int refill,
+					       unsigned int bias)
+{
+	unsigned int drained = bias >= refill ? 0 : refill - bias;
+
+	return nicmem_hist_bucket(min_t(unsigned int, drained, 0x7fffffff));
+}
+
 #endif /* _NICMEM_CENSUS_H */

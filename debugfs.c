@@ -395,11 +395,12 @@ static void nicmem_print_per_desc(struct seq_file *m,
 	}
 }
 
-/* The per-interface histograms, by kind: bias and outside of walked
- * bias rings, pp_frag of interfaces with page_pools.
+/* The per-interface histograms, by kind: bias, outside and drained of
+ * walked bias rings, pp_frag of interfaces with page_pools. Every one
+ * counts base pages (PAGE_SIZE).
  */
 static const char * const nicmem_iface_hist_kinds[] = {
-	"bias", "outside", "pp_frag"
+	"bias", "outside", "drained", "pp_frag"
 };
 
 /* @ifi's histogram of kind @k, or NULL when it has none of that kind */
@@ -411,9 +412,18 @@ static const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi,
 		return ifi->source == NICMEM_RX_EXACT ? ifi->bias_hist : NULL;
 	case 1:
 		return ifi->source == NICMEM_RX_EXACT ? ifi->refs_hist : NULL;
+	case 2:
+		return ifi->source == NICMEM_RX_EXACT ? ifi->drain_hist : NULL;
 	default:
 		return ifi->pp_pools ? ifi->pp_frag_hist : NULL;
 	}
+}
+
+/* A walked bias ring's queue: it has a drain histogram */
+static bool nicmem_rxq_drains(const struct nicmem_iface *ifi,
+			      const struct nicmem_rxq *q)
+{
+	return ifi->source == NICMEM_RX_EXACT && !q->kind && !q->zerocopy;
 }
 
 /* [lo, hi] of a histogram bucket; hi is U64_MAX for the last one */
@@ -423,34 +433,58 @@ static void nicmem_bucket_range(unsigned int b, u64 *lo, u64 *hi)
 	*hi = b == NICMEM_HIST_BUCKETS - 1 ? U64_MAX : b ? (1ULL << b) - 1 : 0;
 }
 
-/* each walked interface's bias and outside-reference histograms */
+/* " <kind> <lo> <hi> <pages>\n" for every bucket of @h, after @prefix */
+static void nicmem_print_hist_rows(struct seq_file *m, const char *prefix,
+				   const char *kind, const u64 *h)
+{
+	unsigned int b;
+	u64 lo, hi;
+
+	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+		nicmem_bucket_range(b, &lo, &hi);
+		seq_printf(m, "%s %-7s %12llu ", prefix, kind, lo);
+		if (hi == U64_MAX)
+			seq_printf(m, "%12s", "inf");
+		else
+			seq_printf(m, "%12llu", hi);
+		seq_printf(m, " %12llu\n", h[b]);
+	}
+}
+
+/* each walked interface's histograms, then each walked queue's drain */
 static void nicmem_print_ring_hists(struct seq_file *m,
 				    const struct nicmem_snapshot *snap)
 {
-	unsigned int i, b, k;
-	u64 lo, hi;
+	char prefix[64];
+	unsigned int i, k, q;
 
-	seq_puts(m, "#netns      ifindex name             driver       kind    refcount_min refcount_max        pages\n");
+	seq_puts(m, "#netns      ifindex name             driver       kind       value_min    value_max        pages\n");
 	for (i = 0; i < snap->ifaces.nr; i++) {
 		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
 
+		snprintf(prefix, sizeof(prefix), "%-11u %7d %-16s %-12s",
+			 ifi->netns, ifi->ifindex, ifi->name, ifi->driver);
 		for (k = 0; k < ARRAY_SIZE(nicmem_iface_hist_kinds); k++) {
 			const u64 *h = nicmem_iface_hist(ifi, k);
 
-			if (!h)
+			if (h)
+				nicmem_print_hist_rows(m, prefix,
+						       nicmem_iface_hist_kinds[k], h);
+		}
+	}
+	seq_puts(m, "\n# per walked queue: drained = the driver's refill value - pagecnt_bias (what it has consumed of the bias), in base pages; an interface's drained rows are the sum of its queues'\n");
+	seq_puts(m, "#netns      ifindex name             driver       queue kind       value_min    value_max        pages\n");
+	for (i = 0; i < snap->ifaces.nr; i++) {
+		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+		for (q = 0; q < ifi->nr_rxq; q++) {
+			if (!nicmem_rxq_drains(ifi, &ifi->rxq[q]))
 				continue;
-			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
-				nicmem_bucket_range(b, &lo, &hi);
-				seq_printf(m, "%-11u %7d %-16s %-12s %-7s %12llu ",
-					   ifi->netns, ifi->ifindex, ifi->name,
-					   ifi->driver,
-					   nicmem_iface_hist_kinds[k], lo);
-				if (hi == U64_MAX)
-					seq_printf(m, "%12s", "inf");
-				else
-					seq_printf(m, "%12llu", hi);
-				seq_printf(m, " %12llu\n", h[b]);
-			}
+			snprintf(prefix, sizeof(prefix), "%-11u %7d %-16s %-12s %5u",
+				 ifi->netns, ifi->ifindex, ifi->name,
+				 ifi->driver, q);
+			nicmem_print_hist_rows(m, prefix, "drained",
+					       ifi->rxq[q].drain_hist);
 		}
 	}
 }
@@ -519,7 +553,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_histogram_show(struct seq_file *m, void *v)
 	seq_printf(m, "# refcount of unmapped, mapping-less, non-LRU, non-slab kernel pages (pinned signature from %u)\n",
 		   snap->census.threshold);
 	nicmem_print_hist(m, snap);
-	seq_puts(m, "\n# per walked interface, per ring page: bias = the pagecnt_bias the ring holds, outside = refcount - bias (skbs in flight); pp_frag = a page_pool page's fragment count (pp_frag_count/pp_ref_count), per page of the interface's pools\n");
+	seq_puts(m, "\n# per walked interface, by value, in base pages (page_size bytes each; an order-1 ring page counts 2): bias = the pagecnt_bias the ring holds, outside = refcount - bias (skbs in flight), drained = the driver's refill value - bias (what it has consumed of the bias); pp_frag = a page_pool page's fragment count (pp_frag_count/pp_ref_count), per page of the interface's pools\n");
 	nicmem_print_ring_hists(m, snap);
 	return 0;
 }
@@ -596,6 +630,25 @@ static void nicmem_prom_head(struct seq_file *m, const char *name,
 	seq_printf(m, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name);
 }
 
+/* the labels <what>_min and <what>_max of histogram bucket @b */
+static void nicmem_prom_bucket(struct seq_file *m, unsigned int b,
+			       const char *what, bool first)
+{
+	char name[32], val[24];
+	u64 lo, hi;
+
+	nicmem_bucket_range(b, &lo, &hi);
+	snprintf(name, sizeof(name), "%s_min", what);
+	snprintf(val, sizeof(val), "%llu", lo);
+	nicmem_prom_label(m, name, val, first);
+	snprintf(name, sizeof(name), "%s_max", what);
+	if (hi == U64_MAX)
+		strscpy(val, "+Inf", sizeof(val));
+	else
+		snprintf(val, sizeof(val), "%llu", hi);
+	nicmem_prom_label(m, name, val, false);
+}
+
 /* name{netns="…",device="…",driver="…" */
 static void nicmem_prom_iface(struct seq_file *m, const char *name,
 			      const struct nicmem_iface *ifi)
@@ -635,9 +688,8 @@ static void nicmem_prom_rx(struct seq_file *m, const struct nicmem_ifaces *ifs,
 /* per queue pages, and the bias/outside histograms, of walked interfaces */
 static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *ifs)
 {
-	char num[24], lo_s[24], hi_s[24];
+	char num[24];
 	unsigned int i, q, b, k;
-	u64 lo, hi;
 
 	nicmem_prom_head(m, "nicmem_rx_queue_pages",
 			 "Pages held by one RX queue's ring, walked.");
@@ -650,7 +702,7 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 		}
 	}
 	nicmem_prom_head(m, "nicmem_rx_ring_refs_pages",
-			 "Walked ring pages by pagecnt_bias (kind bias) and by refcount - bias (kind outside); page_pool pages by fragment count (kind pp_frag); log2 buckets.");
+			 "Walked ring pages (base pages) by pagecnt_bias (kind bias), by refcount - bias (kind outside) and by refill value - bias (kind drained); page_pool pages by fragment count (kind pp_frag); log2 buckets.");
 	for (i = 0; i < ifs->nr; i++) {
 		for (k = 0; k < ARRAY_SIZE(nicmem_iface_hist_kinds); k++) {
 			const u64 *h = nicmem_iface_hist(&ifs->if_[i], k);
@@ -658,19 +710,29 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 			if (!h)
 				continue;
 			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
-				nicmem_bucket_range(b, &lo, &hi);
-				snprintf(lo_s, sizeof(lo_s), "%llu", lo);
-				if (hi == U64_MAX)
-					strscpy(hi_s, "+Inf", sizeof(hi_s));
-				else
-					snprintf(hi_s, sizeof(hi_s), "%llu", hi);
 				nicmem_prom_iface(m, "nicmem_rx_ring_refs_pages",
 						  &ifs->if_[i]);
 				nicmem_prom_label(m, "kind",
 						  nicmem_iface_hist_kinds[k], false);
-				nicmem_prom_label(m, "refcount_min", lo_s, false);
-				nicmem_prom_label(m, "refcount_max", hi_s, false);
+				nicmem_prom_bucket(m, b, "refcount", false);
 				seq_printf(m, "} %llu\n", h[b]);
+			}
+		}
+	}
+	nicmem_prom_head(m, "nicmem_rx_queue_drained_pages",
+			 "Walked ring pages of one RX queue by what the driver consumed of their bias (refill value - pagecnt_bias); log2 buckets.");
+	for (i = 0; i < ifs->nr; i++) {
+		const struct nicmem_iface *ifi = &ifs->if_[i];
+
+		for (q = 0; q < ifi->nr_rxq; q++) {
+			if (!nicmem_rxq_drains(ifi, &ifi->rxq[q]))
+				continue;
+			snprintf(num, sizeof(num), "%u", q);
+			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+				nicmem_prom_iface(m, "nicmem_rx_queue_drained_pages", ifi);
+				nicmem_prom_label(m, "queue", num, false);
+				nicmem_prom_bucket(m, b, "drained", false);
+				seq_printf(m, "} %llu\n", ifi->rxq[q].drain_hist[b]);
 			}
 		}
 	}
@@ -802,9 +864,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_metrics_show(struct seq_file *m, void *v)
 	const struct nicmem_census *c = &snap->census;
 	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
 	struct nicmem_rx_sum sum;
-	char lo_s[24], hi_s[24];
 	unsigned int b;
-	u64 lo, hi;
 
 	seq_printf(m, "# nicmem - version: %d\n", NICMEM_FORMAT_VERSION);
 	nicmem_prom_head(m, "nicmem_info", "nicmem output format version.");
@@ -834,15 +894,8 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_metrics_show(struct seq_file *m, void *v)
 	nicmem_prom_head(m, "nicmem_refcount_pages",
 			 "Unmapped non-LRU kernel pages by refcount range (log2 buckets).");
 	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
-		nicmem_bucket_range(b, &lo, &hi);
-		snprintf(lo_s, sizeof(lo_s), "%llu", lo);
-		if (hi == U64_MAX)
-			strscpy(hi_s, "+Inf", sizeof(hi_s));
-		else
-			snprintf(hi_s, sizeof(hi_s), "%llu", hi);
 		seq_puts(m, "nicmem_refcount_pages{");
-		nicmem_prom_label(m, "refcount_min", lo_s, true);
-		nicmem_prom_label(m, "refcount_max", hi_s, false);
+		nicmem_prom_bucket(m, b, "refcount", true);
 		seq_printf(m, "} %llu\n", c->hist[b]);
 	}
 	nicmem_rx_totals(snap, &sum);

@@ -199,6 +199,8 @@ struct nicmem_layout {
  *	"cyclic" for mlx5); its pages then come from its pool
  * @desc_pages: pages one descriptor (WQE) spans, 0 if not known
  * @stride: bytes per stride (striding RQ) or per fragment, 0 if not known
+ * @drain_hist: base pages by what the driver consumed of their bias (its
+ *	refill value - pagecnt_bias), log2 buckets; walked bias rings only
  */
 struct nicmem_rxq {
 	u32 descs;
@@ -212,6 +214,7 @@ struct nicmem_rxq {
 	const char *kind;
 	u32 desc_pages;
 	u32 stride;
+	u64 drain_hist[NICMEM_HIST_BUCKETS];
 };
 
 /**
@@ -244,8 +247,10 @@ struct nicmem_iface {
 	unsigned int threshold;			/* the census's, for @rxq pinned */
 	unsigned int nr_rxq;
 	struct nicmem_rxq *rxq;			/* nr_rxq entries, kvmalloc'd */
-	u64 bias_hist[NICMEM_HIST_BUCKETS];	/* pagecnt_bias, per page */
+	/* base pages (PAGE_SIZE) by: */
+	u64 bias_hist[NICMEM_HIST_BUCKETS];	/* pagecnt_bias */
 	u64 refs_hist[NICMEM_HIST_BUCKETS];	/* refcount - bias: refs outside */
+	u64 drain_hist[NICMEM_HIST_BUCKETS];	/* refill - bias: the queues' sum */
 	/* page_pools attributed to this interface (pool.c) */
 	unsigned int pp_pools;
 	u64 pp_pages;

@@ -397,6 +397,7 @@ static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
 		ifi->nr_rxq = 0;
 		memset(ifi->bias_hist, 0, sizeof(ifi->bias_hist));
 		memset(ifi->refs_hist, 0, sizeof(ifi->refs_hist));
+		memset(ifi->drain_hist, 0, sizeof(ifi->drain_hist));
 	}
 }
 

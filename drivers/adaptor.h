@@ -100,7 +100,9 @@ void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
  * Each ring points back at the net_device and holds @count buffers of
  * @buf_size bytes at @buffers, each with a page pointer and a u16 bias.
  * @order says which ring member decides the page order on PAGE_SIZE <
- * 8192 and how (NICMEM_ORDER_*).
+ * 8192 and how (NICMEM_ORDER_*). @refill is the bias the driver gives a
+ * page when it (re)stocks it (USHRT_MAX for ixgbe, i40e and igb): what it
+ * has consumed of the bias, the drain, is @refill - bias.
  */
 struct nicmem_bias_ring {
 	int priv_root;
@@ -109,6 +111,7 @@ struct nicmem_bias_ring {
 	int ring_netdev, ring_count, ring_buffers, ring_xsk_pool;
 	int order, order_how;
 	int buf_page, buf_bias, buf_size;
+	u32 refill;
 };
 
 #define NICMEM_ORDER_BIT0		1	/* bit 0 set: 3 KiB buffers, order 1 */

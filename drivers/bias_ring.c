@@ -78,6 +78,7 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 	const struct nicmem_bias_ring *br = w->br;
 	struct nicmem_iface *ifi = w->ifi;
 	u32 stride = fs(w, br->buf_size), per = NICMEM_CHUNK / stride;
+	u64 pages = 1ULL << q->order;	/* base pages per buffer */
 	u32 i = 0, j, n;
 
 	while (i < count) {
@@ -93,6 +94,7 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 			struct nicmem_page_snap s;
 			unsigned long p;
 			struct page *page;
+			unsigned int b;
 			u16 bias;
 			int refs;
 
@@ -106,15 +108,19 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 			memcpy(&bias, e + fo(w, br->buf_bias), sizeof(bias));
 			nicmem_snap_page(page, &s);
 			q->with_page++;
-			q->pages += 1UL << q->order;
+			q->pages += pages;
 			if (ifi->numa_node != NUMA_NO_NODE &&
 			    page_to_nid(page) != ifi->numa_node)
-				q->remote += 1UL << q->order;
+				q->remote += pages;
 			if (nicmem_classify(&s, ifi->threshold) == NICMEM_PINNED)
-				q->pinned += 1UL << q->order;
-			ifi->bias_hist[nicmem_hist_bucket(bias)]++;
+				q->pinned += pages;
+			/* every histogram counts base pages, as the queues do */
+			ifi->bias_hist[nicmem_hist_bucket(bias)] += pages;
 			refs = s.refcount - bias;
-			ifi->refs_hist[nicmem_hist_bucket(refs)]++;
+			ifi->refs_hist[nicmem_hist_bucket(refs)] += pages;
+			b = nicmem_drain_bucket(br->refill, bias);
+			q->drain_hist[b] += pages;
+			ifi->drain_hist[b] += pages;
 		}
 		i += n;
 		cond_resched();

@@ -37,6 +37,7 @@ static const struct nicmem_bias_ring i40e_rings = {
 	.buf_page	= NICMEM_F_i40e_rx_buffer_page,
 	.buf_bias	= NICMEM_F_i40e_rx_buffer_pagecnt_bias,
 	.buf_size	= NICMEM_F_sizeof_i40e_rx_buffer,
+	.refill		= USHRT_MAX,	/* i40e_alloc_mapped_page() */
 };
 
 const struct nicmem_adaptor nicmem_adaptor_i40e = {

@@ -37,6 +37,7 @@ static const struct nicmem_bias_ring igb_rings = {
 	.buf_page	= NICMEM_F_igb_rx_buffer_page,
 	.buf_bias	= NICMEM_F_igb_rx_buffer_pagecnt_bias,
 	.buf_size	= NICMEM_F_sizeof_igb_rx_buffer,
+	.refill		= USHRT_MAX,	/* igb_alloc_mapped_page() */
 };
 
 /*

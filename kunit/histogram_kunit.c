@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the refcount histogram's buckets at every edge, and which pages
- * it counts.
+ * KUnit: the refcount histogram's buckets at every edge, which pages it
+ * counts, and the drain buckets (refill value - bias) of known drains.
  */
 #include <kunit/test.h>
 #include <linux/limits.h>
@@ -73,9 +73,44 @@ static void histogram_population(struct kunit *test)
 				       "case %u", i);
 }
 
+/* What a driver consumed of its bias: refill - bias, bucketed as refcounts */
+struct drain_case {
+	u32 refill, bias;
+	unsigned int bucket;
+};
+
+static const struct drain_case drain_cases[] = {
+	{ USHRT_MAX, USHRT_MAX, 0 },		/* just refilled: nothing drained */
+	{ USHRT_MAX, USHRT_MAX - 1, 1 },	/* one packet */
+	{ USHRT_MAX, USHRT_MAX - 3, 2 },
+	{ USHRT_MAX, USHRT_MAX - 200, 8 },	/* 200: 128..255 */
+	{ USHRT_MAX, USHRT_MAX - 1023, 10 },
+	{ USHRT_MAX, USHRT_MAX - 1024, 11 },
+	{ USHRT_MAX, 1, 16 },			/* drained to the refill point */
+	{ USHRT_MAX, 0, 16 },
+	{ 1024, 2000, 0 },			/* above the refill value */
+	{ 0x20000, 0, 18 },			/* a refill beyond u16 */
+};
+
+static void drain_desc(const struct drain_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "refill %u bias %u -> bucket %u",
+		 c->refill, c->bias, c->bucket);
+}
+
+KUNIT_ARRAY_PARAM(drain, drain_cases, drain_desc);
+
+static void histogram_drain_bucket(struct kunit *test)
+{
+	const struct drain_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, nicmem_drain_bucket(c->refill, c->bias), c->bucket);
+}
+
 static struct kunit_case histogram_cases[] = {
 	KUNIT_CASE_PARAM(histogram_bucket_edges, bucket_gen_params),
 	KUNIT_CASE(histogram_ranges_cover),
+	KUNIT_CASE_PARAM(histogram_drain_bucket, drain_gen_params),
 	KUNIT_CASE(histogram_population),
 	{}
 };

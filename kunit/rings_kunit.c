@@ -108,8 +108,9 @@ static void rings_exact(struct kunit *test)
 {
 	const struct ring_case *c = test->param_value;
 	u64 bias_h[NICMEM_HIST_BUCKETS] = {}, out_h[NICMEM_HIST_BUCKETS] = {};
+	u64 drain_h[NICMEM_HIST_BUCKETS] = {};
 	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
-	u64 total = 0;
+	u64 total = 0, hsum;
 	unsigned int q, b;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
@@ -121,7 +122,7 @@ static void rings_exact(struct kunit *test)
 		const struct nicmem_rxq *r = &f->ifi.rxq[q];
 		struct fakering_q e;
 
-		fakering_expect(&f->fd, q, 1024, &e, bias_h, out_h);
+		fakering_expect(&f->fd, q, 1024, &e, bias_h, out_h, drain_h);
 		KUNIT_EXPECT_EQ(test, r->descs, e.descs);
 		KUNIT_EXPECT_EQ(test, r->with_page, e.with_page);
 		KUNIT_EXPECT_EQ(test, r->order, f->fd.order);
@@ -129,15 +130,83 @@ static void rings_exact(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, r->pinned, e.pinned);
 		KUNIT_EXPECT_EQ(test, r->remote, 0ULL);
 		KUNIT_EXPECT_FALSE(test, r->zerocopy);
+		/* the drain the traffic left on this queue, in base pages */
+		for (b = 0, hsum = 0; b < NICMEM_HIST_BUCKETS; b++) {
+			KUNIT_EXPECT_EQ_MSG(test, r->drain_hist[b], e.drain_h[b],
+					    "q%u drained bucket %u", q, b);
+			hsum += r->drain_hist[b];
+		}
+		KUNIT_EXPECT_EQ(test, hsum, r->pages);
 		total += e.pages;
 	}
 	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
 		KUNIT_EXPECT_EQ_MSG(test, f->ifi.bias_hist[b], bias_h[b], "bias bucket %u", b);
 		KUNIT_EXPECT_EQ_MSG(test, f->ifi.refs_hist[b], out_h[b], "outside bucket %u", b);
+		KUNIT_EXPECT_EQ_MSG(test, f->ifi.drain_hist[b], drain_h[b], "drained bucket %u", b);
 	}
+	/* every histogram counts base pages: each sums to the queues' pages */
+	for (b = 0, hsum = 0; b < NICMEM_HIST_BUCKETS; b++)
+		hsum += f->ifi.bias_hist[b];
+	KUNIT_EXPECT_EQ(test, hsum, total);
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, total);
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_bytes, total * PAGE_SIZE);
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(f->ifi.note, "walked_"));
+	fixture_exit(f);
+}
+
+/* Known drains: every descriptor of queue q has given up 300 << q of its
+ * bias (the driver's refill value, USHRT_MAX, minus pagecnt_bias); the
+ * walk must put each queue's pages, as base pages, in the one bucket
+ * holding 300 << q (9, 10, 11, 12), and the interface's histogram must
+ * be the queues' sum. The biases are put back before the rings go.
+ */
+static void rings_drain_known(struct kunit *test)
+{
+	const struct ring_case *c = test->param_value;
+	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	static const unsigned int want_bucket[] = { 9, 10, 11, 12 };
+	u16 *saved;
+	unsigned int q, i, b, nq = 4, ring = 128;
+	u64 pages = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, nq, ring), 0);
+	KUNIT_EXPECT_EQ(test, f->ad->bias_ring->refill, (u32)USHRT_MAX);
+	saved = kunit_kcalloc(test, nq * ring, sizeof(*saved), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, saved);
+	for (q = 0; q < nq; q++) {
+		for (i = 0; i < ring; i++) {
+			u16 *bias = f->fd.ops->slot_bias(f->fd.dev, q, i);
+
+			saved[q * ring + i] = *bias;
+			*bias = USHRT_MAX - (300U << q);
+		}
+	}
+	KUNIT_EXPECT_EQ_MSG(test, walk(f), 0, "%s", f->ifi.note);
+	for (q = 0; q < f->ifi.nr_rxq && q < nq; q++) {
+		const struct nicmem_rxq *r = &f->ifi.rxq[q];
+
+		KUNIT_EXPECT_EQ(test, nicmem_drain_bucket(USHRT_MAX,
+							  USHRT_MAX - (300U << q)),
+				want_bucket[q]);
+		KUNIT_EXPECT_EQ(test, r->pages, (u64)r->with_page << f->fd.order);
+		for (b = 0; b < NICMEM_HIST_BUCKETS; b++)
+			KUNIT_EXPECT_EQ_MSG(test, r->drain_hist[b],
+					    b == want_bucket[q] ? r->pages : 0,
+					    "q%u bucket %u", q, b);
+		pages += r->pages;
+	}
+	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+		u64 want = 0;
+
+		for (q = 0; q < f->ifi.nr_rxq && q < nq; q++)
+			want += f->ifi.rxq[q].drain_hist[b];
+		KUNIT_EXPECT_EQ_MSG(test, f->ifi.drain_hist[b], want, "bucket %u", b);
+	}
+	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, pages);
+	for (q = 0; q < nq; q++)
+		for (i = 0; i < ring; i++)
+			*f->fd.ops->slot_bias(f->fd.dev, q, i) = saved[q * ring + i];
 	fixture_exit(f);
 }
 
@@ -159,6 +228,7 @@ static void rings_recognised(struct kunit *test)
 	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 	struct nicmem_layout *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
 	u64 bias_h[NICMEM_HIST_BUCKETS] = {}, out_h[NICMEM_HIST_BUCKETS] = {};
+	u64 drain_h[NICMEM_HIST_BUCKETS] = {};
 	unsigned int order, q;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
@@ -174,7 +244,8 @@ static void rings_recognised(struct kunit *test)
 		for (q = 0; q < 5; q++) {
 			struct fakering_q e;
 
-			fakering_expect(&f->fd, q, 1024, &e, bias_h, out_h);
+			fakering_expect(&f->fd, q, 1024, &e, bias_h, out_h,
+					drain_h);
 			KUNIT_EXPECT_EQ(test, f->ifi.rxq[q].pages, e.pages);
 			KUNIT_EXPECT_EQ(test, f->ifi.rxq[q].with_page, e.with_page);
 			KUNIT_EXPECT_EQ(test, f->ifi.rxq[q].order, f->fd.order);
@@ -349,6 +420,7 @@ static void rings_bench(struct kunit *test)
 
 static struct kunit_case rings_cases[] = {
 	KUNIT_CASE_PARAM(rings_exact, ring_gen_params),
+	KUNIT_CASE_PARAM(rings_drain_known, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_corrupt, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_recognised, recognised_gen_params),
 	KUNIT_CASE(rings_bench),

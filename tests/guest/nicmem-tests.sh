@@ -315,6 +315,7 @@ t_estimate() {
 	total=$(awk '!/^#/ && $16 == "estimate" { s += $15 } END { print s + 0 }' /tmp/ifaces)
 	grep -q "^verdict: NIC RX rings hold $total bytes (.*estimate on 3 of " /tmp/sum2
 	ok $? "the verdict's RX bytes are the interfaces' sum ($total)" "$(sed -n 2p /tmp/sum2)"
+	emit_set estimate
 	rmmod nicmem_fakenic
 	ok $? "rmmod nicmem_fakenic"
 	snap interfaces ifaces
@@ -463,13 +464,25 @@ rings_oracle() {
 		/sys/kernel/debug/nicmem_fakering | sort
 }
 
+# per interface: "ifindex kind bucket pages", the interface table only
 hists_nicmem() {
 	snap histogram h
-	awk '/^# per walked/ { on = 1; next } on && !/^#/ && $3 ~ /^ring/ { n[$2 " " $5]++; print $2, $5, n[$2 " " $5] - 1, $8 }' /tmp/h | sort
+	awk '/^# per walked interface/ { on = 1; next } /^# per walked queue/ { on = 0 }
+		on && !/^#/ && $3 ~ /^ring/ { n[$2 " " $5]++; print $2, $5, n[$2 " " $5] - 1, $8 }' /tmp/h | sort
 }
 
 hists_oracle() {
 	awk '$1 == "hist" { print $3, $4, $5, $6 }' /sys/kernel/debug/nicmem_fakering | sort
+}
+
+# per queue: "ifindex queue kind bucket pages"
+qhists_nicmem() {
+	awk '/^# per walked queue/ { on = 1; next }
+		on && !/^#/ && $3 ~ /^ring/ { k = $2 " " $5 " " $6; n[k]++; print k, n[k] - 1, $9 }' /tmp/h | sort
+}
+
+qhists_oracle() {
+	awk '$1 == "qhist" { print $3, $4, $5, $6, $7 }' /sys/kernel/debug/nicmem_fakering | sort
 }
 
 compare_rings() {	# compare_rings <what>
@@ -480,7 +493,11 @@ compare_rings() {	# compare_rings <what>
 	hists_nicmem > /tmp/hn
 	hists_oracle > /tmp/ho
 	[ -s /tmp/ho ] && cmp -s /tmp/hn /tmp/ho
-	ok $? "$1: bias and outside-reference histograms equal the rings'" "$(diff /tmp/ho /tmp/hn | head -4)"
+	ok $? "$1: bias, outside-reference and drained histograms equal the rings', in base pages" "$(diff /tmp/ho /tmp/hn | head -4)"
+	qhists_nicmem > /tmp/qhn
+	qhists_oracle > /tmp/qho
+	[ -s /tmp/qho ] && cmp -s /tmp/qhn /tmp/qho
+	ok $? "$1: every queue's drained histogram (refill - bias) equals what its traffic took" "$(diff /tmp/qho /tmp/qhn | head -4)"
 	snap interfaces ifaces
 	bad=$(awk 'NR > 1 && !/^#/ && $3 ~ /^ring/ && $16 != "exact"' /tmp/ifaces)
 	[ -z "$bad" ]
@@ -508,6 +525,7 @@ t_rings() {
 	insmod $RINGS queues=4 ring=512
 	ok $? "insmod nicmem_fakering.ko (rings built from ixgbe.h, i40e.h, igb.h)"
 	compare_rings "order-0 rings"
+	emit_set rings-order0
 	if [ -d /sys/devices/system/node/node1 ]; then
 		remote=$(awk '{ s += $9 } END { print s + 0 }' /tmp/rn)
 		[ "$remote" -gt 0 ]
@@ -539,10 +557,12 @@ t_rings() {
 	[ -z "$bad" ]
 	ok $? "ring resizes and ifdown/ifup under two looping readers: dmesg clean" "$bad"
 	compare_rings "after the resizes"
+	emit_set rings-resized
 	rmmod nicmem_fakering
 	insmod $RINGS queues=3 ring=128 order1=1
 	ok $? "insmod nicmem_fakering.ko order1=1"
 	compare_rings "order-1 rings"
+	emit_set rings-order1
 	emit queues "$D/queues"
 	if [ "$lsrc" = btf ]; then
 		# without ixgbe's BTF: the recognised layout finds the same
@@ -626,6 +646,7 @@ t_pools() {
 		echo "# page-pool-get: not run: no netlink client for the netdev family in this guest (kernel $(uname -r))" ;;
 	esac
 	compare_pools "fragment pools"
+	emit_set pp-frag
 	pp0=$(awk '$1 == "pool" && $2 != "-" { print $2; exit }' /sys/kernel/debug/nicmem_fakepp)
 	frag_nicmem "$pp0" > /tmp/fn
 	frag_oracle "$pp0" > /tmp/fo
@@ -668,6 +689,7 @@ t_pools() {
 	insmod $PP queues=2 ring=256 recycled=8 frag=0 order=1 $1
 	ok $? "insmod nicmem_fakepp.ko frag=0 order=1 (whole order-1 pages)"
 	compare_pools "order-1 whole-page pools"
+	emit_set pp-order1
 	grep -q ' no ' /tmp/pl
 	ok $? "pools without fragments say so" "$(sed -n 3p /tmp/pl)"
 }
@@ -714,6 +736,7 @@ t_mlx5() {
 	insmod $FM channels=4 wqes=32 pages_per_wqe=8
 	ok $? "insmod nicmem_fakemlx5.ko (4 striding RQs, 32 WQEs of 8 pages)"
 	compare_mlx5 "striding RQs" striding
+	emit_set mlx5-striding
 	snap summary s
 	awk '/^# per descriptor/ { on = 1; next } on && /^$/ { exit } on' /tmp/s > /tmp/perdesc
 	emit per-descriptor /tmp/perdesc
@@ -721,6 +744,7 @@ t_mlx5() {
 	insmod $FM channels=3 wqes=256 striding=0
 	ok $? "insmod nicmem_fakemlx5.ko striding=0 (3 cyclic RQs of 256 WQEs)"
 	compare_mlx5 "cyclic RQs" cyclic
+	emit_set mlx5-cyclic
 	if [ "$lsrc" = btf ]; then
 		# without mlx5_core's BTF: pools by their device, no queues
 		rmmod mlx5_core
@@ -756,6 +780,7 @@ t_side() {
 		$3 == "exact" && $1 in d && $5 != p[$1] { print $1, $5, p[$1] }' /tmp/q /tmp/perdesc)
 	[ -z "$bad" ]
 	ok $? "a bias ring's pages in the per-descriptor table are its queues' pages" "$bad"
+	emit_set side
 }
 
 # ---- KUnit suites, where the kernel has KUnit (the arm64 test kernel) ----
@@ -786,6 +811,7 @@ main() {
 	t_interfaces
 	t_ethtool
 	t_census
+	emit_set base
 	t_pinned
 	t_estimate
 	t_params

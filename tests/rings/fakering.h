@@ -35,16 +35,19 @@ struct fr_dev {
 	bool remote;		/* the device sits on another node than its pages */
 };
 
-/* what one queue must show after fakering_fill() */
+/* what one queue must show after fakering_fill(); the histograms, in
+ * base pages: @drain_h by what the traffic took of the bias
+ */
 struct fakering_q {
 	u32 descs, with_page;
 	u64 pages, pinned, remote;
+	u64 drain_h[FAKERING_HIST];
 };
 
 int fakering_fill(struct fr_dev *fd, unsigned int nq, unsigned int count);
 void fakering_drain(struct fr_dev *fd);
 void fakering_expect(const struct fr_dev *fd, unsigned int q,
 		     unsigned int threshold, struct fakering_q *e,
-		     u64 *bias_h, u64 *out_h);
+		     u64 *bias_h, u64 *out_h, u64 *drain_h);
 
 #endif

@@ -175,18 +175,24 @@ static int fr_show(struct seq_file *m, void *v)
 	for (n = 0; n < NDRV; n++) {
 		struct fr_dev *fd = &fr_devs[n];
 		u64 bias_h[FAKERING_HIST] = {}, out_h[FAKERING_HIST] = {};
+		u64 drain_h[FAKERING_HIST] = {};
 
 		if (!fd->dev)
 			continue;
 		for (q = 0; q < fd->ops->queues(fd->dev); q++) {
 			struct fakering_q e;
 
-			fakering_expect(fd, q, threshold, &e, bias_h, out_h);
+			fakering_expect(fd, q, threshold, &e, bias_h, out_h,
+					drain_h);
 			seq_printf(m, "queue %s %d %u %u %u %u %u %llu %llu %llu %llu walked\n",
 				   fd->dev->name, fd->dev->ifindex, q, e.descs,
 				   e.with_page, e.descs - e.with_page, fd->order,
 				   e.pages, e.pages * PAGE_SIZE, e.remote,
 				   e.pinned);
+			for (i = 0; i < FAKERING_HIST; i++)
+				seq_printf(m, "qhist %s %d %u drained %u %llu\n",
+					   fd->dev->name, fd->dev->ifindex, q,
+					   i, e.drain_h[i]);
 		}
 		for (i = 0; i < FAKERING_HIST; i++)
 			seq_printf(m, "hist %s %d bias %u %llu\n", fd->dev->name,
@@ -194,6 +200,9 @@ static int fr_show(struct seq_file *m, void *v)
 		for (i = 0; i < FAKERING_HIST; i++)
 			seq_printf(m, "hist %s %d outside %u %llu\n",
 				   fd->dev->name, fd->dev->ifindex, i, out_h[i]);
+		for (i = 0; i < FAKERING_HIST; i++)
+			seq_printf(m, "hist %s %d drained %u %llu\n",
+				   fd->dev->name, fd->dev->ifindex, i, drain_h[i]);
 	}
 	rtnl_unlock();
 	return 0;

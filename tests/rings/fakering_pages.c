@@ -92,10 +92,14 @@ int fakering_fill(struct fr_dev *fd, unsigned int nq, unsigned int count)
 	return 0;
 }
 
+/* one queue's figures; @bias_h, @out_h and @drain_h (the interface's)
+ * accumulate over calls, in base pages like nicmem's
+ */
 void fakering_expect(const struct fr_dev *fd, unsigned int q,
 		     unsigned int threshold, struct fakering_q *e,
-		     u64 *bias_h, u64 *out_h)
+		     u64 *bias_h, u64 *out_h, u64 *drain_h)
 {
+	u64 pages = 1ULL << fd->order;
 	unsigned int i;
 
 	memset(e, 0, sizeof(*e));
@@ -107,12 +111,15 @@ void fakering_expect(const struct fr_dev *fd, unsigned int q,
 			continue;
 		traffic(q, i, &d, &f);
 		e->with_page++;
-		e->pages += 1UL << fd->order;
+		e->pages += pages;
 		if (fd->remote)
-			e->remote += 1UL << fd->order;
+			e->remote += pages;
 		if (USHRT_MAX - f >= threshold)
-			e->pinned += 1UL << fd->order;
-		bias_h[bucket(USHRT_MAX - d)]++;
-		out_h[bucket(d - f)]++;
+			e->pinned += pages;
+		bias_h[bucket(USHRT_MAX - d)] += pages;
+		out_h[bucket(d - f)] += pages;
+		/* the d packets took d of the bias */
+		e->drain_h[bucket(d)] += pages;
+		drain_h[bucket(d)] += pages;
 	}
 }
