@@ -233,7 +233,7 @@ static int nicmem_bias_ring_recheck(const struct nicmem_walk *w,
 	unsigned long now = (unsigned long)netdev_priv(ifi->dev), back, b2;
 	u64 nq2;
 
-	if (READ_ONCE(ifi->dev->reg_state) != w->reg_state)
+	if (nicmem_dev_reg_state(ifi->dev) != w->reg_state)
 		return decline(ifi, -EAGAIN, "unregistered_during_walk");
 	if (w->l->search)	/* the rings were found on the device itself */
 		return READ_ONCE(ifi->dev->real_num_rx_queues) == nq ? 0 :
@@ -266,7 +266,7 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 {
 	struct nicmem_walk w = {
 		.ifi = ifi, .l = ifi->layout, .br = br,
-		.reg_state = READ_ONCE(ifi->dev->reg_state),
+		.reg_state = nicmem_dev_reg_state(ifi->dev),
 	};
 	unsigned long root = (unsigned long)netdev_priv(ifi->dev), back, base;
 	unsigned int qi, order = 0;
