@@ -381,6 +381,16 @@ static inline int nicmem_rtnl_lock_killable(void)
 #endif
 
 /*
+ * Whether i40e's ring prefix (count at 74) and 24-byte rx buffer are
+ * those nicmem recognises without BTF or headers (drivers/i40e.c): so in
+ * 4.18 .. 6.1 and in RHEL 8.3 .. 8.10; by 6.4.6 a struct xdp_buff in the
+ * ring moved count and the rx buffer gained page_count (i40e XDP
+ * multi-buffer; research/driver-layouts.md 3.2, 3.3), so only kernels up
+ * to 6.1 are recognised. Every candidate is validated on the live rings.
+ */
+#define NICMEM_I40E_RECOGNISED	(LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0))
+
+/*
  * Internals the KUnit suites call: static and unexported in production
  * builds, exported in the EXPORTED_FOR_KUNIT_TESTING namespace when the
  * kernel has KUnit; the same contract as <kunit/visibility.h>'s

@@ -141,7 +141,7 @@ static void rings_exact(struct kunit *test)
 	fixture_exit(f);
 }
 
-static const char * const recognised_drivers[] = { "ixgbe", "igb" };
+static const char * const recognised_drivers[] = { "ixgbe", "i40e", "igb" };
 
 static void drv_desc(const char * const *d, char *desc)
 {
