@@ -9,6 +9,8 @@
 #define _NICMEM_COMPAT_H
 
 #include <linux/version.h>
+#include <linux/export.h>
+#include <linux/module.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/page-flags.h>
@@ -254,6 +256,42 @@ static inline long nicmem_page_pp_frag(struct page *page)
 #endif
 
 /*
+ * A page_pool page's pool, as a key (never dereferenced by the census):
+ * page->pp came with pp_magic in 5.14 (commit c07aea3ef4d4); without
+ * NICMEM_HAVE_PP (before 5.14, RHEL 8's 4.18) struct page has neither and
+ * nicmem_page_is_pp() is false, so this is never called for a real pool.
+ */
+static inline unsigned long nicmem_page_pp(struct page *page)
+{
+#if NICMEM_HAVE_PP
+	return (unsigned long)READ_ONCE(page->pp);
+#else
+	return 0;
+#endif
+}
+
+/*
+ * A net_device's registration state, read once. reg_state is a u8 from
+ * commit 4d42b37def70 ("net: convert dev->reg_state to u8", 2024; Debian's
+ * 6.1.y has it from the stable trees); before, a ":8" bit-field of an
+ * enum (RHEL 8's 4.18), whose address READ_ONCE() cannot take. Stable
+ * backports make the version useless: compat.mk's probe decides.
+ */
+static inline u8 nicmem_dev_reg_state(const struct net_device *dev)
+{
+#ifdef NICMEM_HAVE_REG_STATE_U8
+	return READ_ONCE(dev->reg_state);
+#else
+	u8 state;
+
+	barrier();
+	state = dev->reg_state;
+	barrier();
+	return state;
+#endif
+}
+
+/*
  * Managed pages of a zone: an atomic_long_t read by zone_managed_pages()
  * since 5.0 (commit 9705bea5f833 "mm: convert zone->managed_pages to
  * atomic variable"), a plain unsigned long before. RHEL 8.5 has the new
@@ -343,18 +381,33 @@ static inline int nicmem_rtnl_lock_killable(void)
 #endif
 
 /*
+ * Whether i40e's ring prefix (count at 74) and 24-byte rx buffer are
+ * those nicmem recognises without BTF or headers (drivers/i40e.c): so in
+ * 4.18 .. 6.1 and in RHEL 8.3 .. 8.10; by 6.4.6 a struct xdp_buff in the
+ * ring moved count and the rx buffer gained page_count (i40e XDP
+ * multi-buffer; research/driver-layouts.md 3.2, 3.3), so only kernels up
+ * to 6.1 are recognised. Every candidate is validated on the live rings.
+ */
+#define NICMEM_I40E_RECOGNISED	(LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0))
+
+/*
  * Internals the KUnit suites call: static and unexported in production
  * builds, exported in the EXPORTED_FOR_KUNIT_TESTING namespace when the
  * kernel has KUnit; the same contract as <kunit/visibility.h>'s
  * VISIBLE_IF_KUNIT / EXPORT_SYMBOL_IF_KUNIT (6.2, commit 9c988fae6f6a,
  * absent from 4.18 .. 6.1.0), under nicmem's own names so no kernel
- * header can clash. The namespace argument became a string literal in
- * 6.13 (commit cdd30ebb1b9f "module: Convert symbol namespace to string
- * literal").
+ * header can clash. Symbol namespaces came in 5.4 (commit 8651ec01daed
+ * "module: add support for symbol namespaces"); RHEL 8 has KUnit
+ * (CONFIG_KUNIT=m in 8.9) but no namespaces, so there the symbols are
+ * plain GPL exports (the macro's presence decides). The namespace
+ * argument became a string literal in 6.13 (commit cdd30ebb1b9f "module:
+ * Convert symbol namespace to string literal").
  */
 #if IS_ENABLED(CONFIG_KUNIT)
 #define NICMEM_VISIBLE_IF_KUNIT
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#if !defined(EXPORT_SYMBOL_NS_GPL)
+#define NICMEM_EXPORT_IF_KUNIT(symbol)	EXPORT_SYMBOL_GPL(symbol)
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
 #define NICMEM_EXPORT_IF_KUNIT(symbol) \
 	EXPORT_SYMBOL_NS_GPL(symbol, "EXPORTED_FOR_KUNIT_TESTING")
 #else
@@ -366,8 +419,10 @@ static inline int nicmem_rtnl_lock_killable(void)
 #define NICMEM_EXPORT_IF_KUNIT(symbol)
 #endif
 
-/* The KUnit module's import of that namespace; a string literal from 6.13 */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+/* The KUnit module's import of that namespace (none before 5.4) */
+#if !defined(MODULE_IMPORT_NS)
+#define NICMEM_IMPORT_KUNIT_NS()
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
 #define NICMEM_IMPORT_KUNIT_NS() \
 	MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
 #else

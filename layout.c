@@ -74,7 +74,8 @@ static bool nicmem_layout_compiled(struct nicmem_layout *l)
 	for (i = 0; i < c->nr; i++) {
 		l->f[i].offset = c->f[i].offset;
 		l->f[i].size = c->f[i].size;
-		l->f[i].err = 0;
+		/* size 0: a member this kernel's driver does not have */
+		l->f[i].err = c->f[i].size ? 0 : -ENOENT;
 	}
 	l->err = 0;
 	strscpy(l->source, "compiled", sizeof(l->source));

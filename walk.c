@@ -83,7 +83,7 @@ static __always_inline void __nicmem_snap_page(struct page *page,
 		return;
 	s->page_pool = nicmem_page_is_pp(page);
 	if (s->page_pool) {
-		s->pp = (unsigned long)READ_ONCE(page->pp);
+		s->pp = nicmem_page_pp(page);
 		s->pp_frag = nicmem_page_pp_frag(page);
 		return;
 	}

@@ -206,23 +206,32 @@ static bool nicmem_rx_ring_like(struct nicmem_walk *w, unsigned long ring)
 /*
  * The recognised layout does not know where the root keeps its rings:
  * search the first @span bytes of it for @nq consecutive pointers to
- * this interface's RX rings. Only RAM is read, and a candidate is
- * accepted only when every ring points back at the net_device.
+ * this interface's RX rings, held inline or, with @indirect, in an array
+ * a pointer of the root points to (i40e's vsi->rx_rings). Only RAM is
+ * read, and a candidate is accepted only when every ring points back at
+ * the net_device.
  */
 static unsigned long nicmem_find_rings(struct nicmem_walk *w,
-				       unsigned long root, u64 nq, u32 span)
+				       unsigned long root, u64 nq, u32 span,
+				       bool indirect)
 {
-	unsigned long o, q, ring;
+	unsigned long o, q, ring, arr;
 
-	for (o = 0; o + nq * sizeof(void *) <= span; o += sizeof(void *)) {
+	for (o = 0; o + (indirect ? 1 : nq) * sizeof(void *) <= span;
+	     o += sizeof(void *)) {
+		arr = root + o;
+		if (indirect &&
+		    (!nicmem_ram(arr, sizeof(void *)) || read_ptr(arr, &arr) ||
+		     !arr || arr % sizeof(void *)))
+			continue;
 		for (q = 0; q < nq; q++) {
-			if (!nicmem_ram(root + o + q * sizeof(void *), sizeof(void *)) ||
-			    read_ptr(root + o + q * sizeof(void *), &ring) || !ring ||
+			if (!nicmem_ram(arr + q * sizeof(void *), sizeof(void *)) ||
+			    read_ptr(arr + q * sizeof(void *), &ring) || !ring ||
 			    !nicmem_rx_ring_like(w, ring))
 				break;
 		}
 		if (q == nq)
-			return root + o;
+			return arr;
 	}
 	return 0;
 }
@@ -239,7 +248,7 @@ static int nicmem_bias_ring_recheck(const struct nicmem_walk *w,
 	unsigned long now = (unsigned long)netdev_priv(ifi->dev), back, b2;
 	u64 nq2;
 
-	if (READ_ONCE(ifi->dev->reg_state) != w->reg_state)
+	if (nicmem_dev_reg_state(ifi->dev) != w->reg_state)
 		return decline(ifi, -EAGAIN, "unregistered_during_walk");
 	if (w->l->search)	/* the rings were found on the device itself */
 		return READ_ONCE(ifi->dev->real_num_rx_queues) == nq ? 0 :
@@ -272,7 +281,7 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 {
 	struct nicmem_walk w = {
 		.ifi = ifi, .l = ifi->layout, .br = br,
-		.reg_state = READ_ONCE(ifi->dev->reg_state),
+		.reg_state = nicmem_dev_reg_state(ifi->dev),
 	};
 	unsigned long root = (unsigned long)netdev_priv(ifi->dev), back, base;
 	unsigned int qi, order = 0;
@@ -292,11 +301,18 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	if (!w.chunk)
 		return decline(ifi, -ENOMEM, "no_memory");
 	if (w.l->search) {
+		/* a root behind netdev_priv() only at a recognised offset */
+		if (br->priv_root >= 0 &&
+		    (fs(&w, br->priv_root) != sizeof(void *) ||
+		     !nicmem_ram(root + fo(&w, br->priv_root), sizeof(void *)) ||
+		     read_ptr(root + fo(&w, br->priv_root), &root) || !root))
+			goto bad_root;
 		nq = ifi->rx_queues;
 		cap = NICMEM_MAX_RXQ;
 		base = nq && nq <= NICMEM_MAX_RXQ ?
 		       nicmem_find_rings(&w, root, nq,
-					 w.l->ad->recognised->span) : 0;
+					 w.l->ad->recognised->span,
+					 br->rings_indirect) : 0;
 		if (!base) {
 			kfree(w.chunk);
 			return decline(ifi, -ENOENT, "recognised_no_ring_array_found");

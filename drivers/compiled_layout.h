@@ -4,7 +4,10 @@
  * _layout.h list, from the driver's own headers. Included once by
  * drivers/compiled_<drv>.c after the driver's header, with CL_NAME (the
  * object), CL_DRIVER (its name) and CL_LIST (the list's file) defined.
- * No include guard.
+ * A member this kernel's driver lacks (compat.mk's probes tell) is
+ * declared by defining CL_ABSENT_<struct>_<member or id> to 1 before:
+ * its entry is { 0, 0 }, which layout.c reports as -ENOENT. No include
+ * guard.
  */
 #include "adaptor.h"
 
@@ -20,10 +23,15 @@ const struct nicmem_compiled CL_NAME = {
 	.f	= {
 #undef NICMEM_FIELD
 #undef NICMEM_SIZEOF
-#define NICMEM_FIELD(s, m) { offsetof(struct s, m), sizeof_field(struct s, m) },
-#define NICMEM_SIZEOF(s) { 0, sizeof(struct s) },
 #undef NICMEM_PATH
-#define NICMEM_PATH(s, id, p) { offsetof(struct s, p), sizeof_field(struct s, p) },
+/* the entry of member path @p of struct @s, or { 0, 0 } when @absent is 1 */
+#define CL_ENTRY(absent, s, p)		__CL_ENTRY(absent, s, p)
+#define __CL_ENTRY(absent, s, p)	__CL_ENTRY_##absent(s, p)
+#define __CL_ENTRY_0(s, p) { offsetof(struct s, p), sizeof_field(struct s, p) },
+#define __CL_ENTRY_1(s, p) { 0, 0 },
+#define NICMEM_FIELD(s, m)	CL_ENTRY(__is_defined(CL_ABSENT_##s##_##m), s, m)
+#define NICMEM_SIZEOF(s) { 0, sizeof(struct s) },
+#define NICMEM_PATH(s, id, p)	CL_ENTRY(__is_defined(CL_ABSENT_##s##_##id), s, p)
 #include CL_LIST
 	},
 };

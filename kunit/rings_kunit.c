@@ -210,7 +210,7 @@ static void rings_drain_known(struct kunit *test)
 	fixture_exit(f);
 }
 
-static const char * const recognised_drivers[] = { "ixgbe", "igb" };
+static const char * const recognised_drivers[] = { "ixgbe", "i40e", "igb" };
 
 static void drv_desc(const char * const *d, char *desc)
 {
