@@ -119,12 +119,14 @@ struct nicmem_pool {
 
 /* Pools beyond this many are counted in unlisted_pages only. */
 #define NICMEM_MAX_POOLS	1024
+/* the open-addressed table's slots: never more than half full */
+#define NICMEM_POOL_SLOTS	(2 * NICMEM_MAX_POOLS)
 
 struct nicmem_pools {
 	unsigned int nr;		/* listed; @pool[0 .. nr) once attributed */
 	unsigned int last;		/* slot of the last pool met: pages come in runs */
 	u64 unlisted_pages;		/* pages of pools beyond the table */
-	struct nicmem_pool *pool;	/* 2 * NICMEM_MAX_POOLS slots */
+	struct nicmem_pool *pool;	/* NICMEM_POOL_SLOTS slots */
 };
 
 

@@ -24,7 +24,6 @@
 #include "compat.h"
 #include "nofault.h"
 
-#define NICMEM_POOL_SLOTS	(2 * NICMEM_MAX_POOLS)
 #define NICMEM_POOL_BITS	ilog2(NICMEM_POOL_SLOTS)
 
 /* page_pool_init() refuses pools beyond this ring size */

@@ -169,8 +169,14 @@ static __always_inline void nicmem_count(struct nicmem_census *c, struct nicmem_
 		nc->cls[cls].objects++;
 	if (nicmem_hist_counts(s))
 		c->hist[nicmem_hist_bucket(s->refcount)] += pages;
-	if (unlikely(s->page_pool))
-		nicmem_pool_count(&c->pools, s, nc->nid, pages, new_object);
+	if (unlikely(s->page_pool)) {
+		/* a copy: the walk's own snapshot never escapes, so the
+		 * compiler keeps it in registers for every other page
+		 */
+		struct nicmem_page_snap pp = *s;
+
+		nicmem_pool_count(&c->pools, &pp, nc->nid, pages, new_object);
+	}
 }
 
 /**
