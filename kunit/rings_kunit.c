@@ -16,6 +16,7 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/rtnetlink.h>
+#include "compat.h"
 #include "fakering.h"
 #include "nicmem.h"
 #include "census.h"
