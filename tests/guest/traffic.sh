@@ -1,0 +1,129 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The traffic test's guest half (x86_64 VM, scripts/vm-harness --igb
+# --dump): the real igb driver on QEMU's igb under frames the host writes
+# into its tap. While traffic runs, every queues row of igb is whole; under
+# ethtool -G, ethtool -L, MTU 9000 (order-1 pages) and a link flap during
+# traffic too, and each time the traffic stops the rows converge to the
+# ring's shape. Then, the rings at rest right after traffic, nicmem's
+# queues and histogram files are read while nicmem_freeze.ko stops the VM
+# at the census for the host to dump memory (vmcore-1: queues, vmcore-2:
+# histogram); the host reads igb's rings from the dumps with drgn.
+
+D=/sys/kernel/debug/nicmem
+. /nicmem/lib.sh
+IF=$NICMEM_IGB
+# fd 3: the results port, where the harness reads HARNESS-TRAFFIC requests
+# even while a burst's own output goes to a file
+exec 3>&1
+
+# no IPv6 chatter: the rings at rest are the host's frames only
+for f in /proc/sys/net/ipv6/conf/*/disable_ipv6; do
+	echo 1 > "$f"
+done 2> /dev/null
+[ -n "$IF" ]
+ok $? "igb probed QEMU's igb ($IF)"
+insmod /nicmem/nicmem.ko cache_ms=0
+ok $? "insmod nicmem.ko cache_ms=0"
+
+rx() { ethtool -S "$IF" | awk '$1 == "rx_packets:" { print $2 }'; }
+# igb's queues rows; torn: a row not whole or not self-consistent
+rows() { awk -v i="$IF" '$3 == i' $D/queues; }
+torn() {
+	rows | awk -v ps="$(getconf PAGESIZE 2>/dev/null || echo 4096)" '
+		{ m = 1; for (k = 0; $9 != "-" && k < $9; k++) m *= 2 }	# no ^ in busybox awk
+		NF != 16 || $6 != $7 + $8 || $10 != $7 * m ||
+		$11 != $10 * ps || $14 != "walked" { print; bad = 1 }
+		END { exit bad + 0 }'
+}
+# the traffic stopped: rx_packets unchanged for 2 s (60 s at most)
+quiet() {
+	local a b i=0
+	a=$(rx)
+	while [ $i -lt 60 ]; do
+		sleep 2
+		b=$(rx)
+		[ "$a" = "$b" ] && return 0
+		a=$b
+		i=$((i + 2))
+	done
+	return 1
+}
+# at rest, each queue has every descriptor but one filled (igb leaves one
+# unused), the ring size and channel count ethtool says, the order given
+converged() {	# converged <order>
+	local ring ch
+	ring=$(ethtool -g "$IF" | awk '$1 == "RX:" { v = $2 } END { print v }')
+	ch=$(ethtool -l "$IF" | awk '$1 == "Combined:" { v = $2 } END { print v }')
+	rows | awk -v r="$ring" -v c="$ch" -v o="$1" '
+		$6 != r || $7 != r - 1 || $9 != o { bad = 1 }
+		END { exit bad || NR != c }'
+}
+# a burst of FRAMES frames, read while it runs; ACTION mid-burst
+burst() {	# burst <frames> <size> <action...>
+	local frames=$1 size=$2 reads=0 bad=0 before
+	shift 2
+	before=$(rx)
+	echo "HARNESS-TRAFFIC $frames $size" >&3
+	while [ "$(rx)" = "$before" ] && [ $reads -lt 100 ]; do
+		sleep 0.2
+		reads=$((reads + 1))
+	done
+	reads=0
+	[ $# -eq 0 ] || "$@"
+	while [ $reads -lt 20 ]; do
+		torn > /tmp/torn || { bad=1; cat /tmp/torn; }
+		reads=$((reads + 1))
+	done
+	RX_DURING=$(($(rx) - before))
+	quiet
+	return $bad
+}
+
+burst 20000 1020 > /tmp/torn.log
+ok $? "20 reads of queues while frames arrive ($RX_DURING so far): every igb row whole" "$(head -3 /tmp/torn.log)"
+converged 0
+ok $? "after the traffic: every queue holds ring - 1 pages of order 0" "$(rows)"
+rows | sed 's/^/# /'
+# every figure adds up on a real NIC after traffic (tests/consistency)
+emit_set igb-mtu1500
+
+flap() { ip link set "$IF" down; ip link set "$IF" up; }
+for a in "ethtool -G $IF rx 512:0" "ethtool -L $IF combined 4:0" \
+	 "ip link set $IF mtu 9000:1" "flap:1" \
+	 "ip link set $IF mtu 1500:0" "ethtool -L $IF combined 2:0" \
+	 "ethtool -G $IF rx 256:0"; do
+	cmd=${a%:*}
+	order=${a##*:}
+	burst 10000 1020 $cmd > /tmp/torn.log
+	ok $? "$cmd during traffic: 20 reads, every igb row whole" "$(head -3 /tmp/torn.log)"
+	sleep 3		# link up again after a reset
+	quiet
+	converged "$order"
+	ok $? "$cmd: when the traffic stops the rows converge (ring - 1 pages per queue, order $order)" "$(rows | tr '\n' ';')"
+	case $cmd in
+	*"mtu 9000") emit_set igb-mtu9000 ;;	# order-1 ring pages
+	esac
+done
+
+# the exact comparison: a last burst, then the rings at rest, dumped
+burst 20000 1020 > /dev/null
+rows | sed 's/^/# before the dumps: /'
+echo 3600 > /proc/sys/vm/stat_interval
+insmod /nicmem/nicmem_freeze.ko
+ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
+mkfifo /tmp/idle
+settle() { read -r -t 2 _ <> /tmp/idle; }
+settle
+cat $D/queues > /tmp/queues
+settle
+cat $D/histogram > /tmp/histogram
+n=$(cat /sys/module/nicmem_freeze/parameters/freezes)
+rmmod nicmem_freeze
+[ "$n" = 2 ]
+ok $? "the VM stopped twice, at the census of queues and of histogram" "freezes=$n"
+emit queues /tmp/queues
+emit histogram /tmp/histogram
+echo "# guest: $N tests, $FAILED failed"
+[ $FAILED -eq 0 ]
