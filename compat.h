@@ -398,6 +398,20 @@ static inline int nicmem_rtnl_lock_killable(void)
 #endif
 
 /*
+ * Intel drivers whose RX rings moved to libeth's page_pool
+ * (libeth_rx_fq_create(), each pool registered with the net_device, so
+ * nicmem ties it by pool_netdev): iavf in 6.10 ("iavf: switch to Page
+ * Pool"; 6.12's iavf_txrx.c calls libeth_rx_fq_create()), ice in 6.19
+ * (6.12's ice still dev_alloc_pages() with a bias; 7.2's ice_base.c calls
+ * libeth_rx_fq_create()). From then their RX memory is what their pools
+ * hold, not one page per descriptor: no estimate.
+ */
+#define NICMEM_IAVF_RX_PAGE_POOL	\
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0))
+#define NICMEM_ICE_RX_PAGE_POOL		\
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 19, 0))
+
+/*
  * The test modules' platform drivers: .remove returned int up to 6.10;
  * 6.11 made it return void (commit 0edb555a65d1 "platform: Make
  * platform_driver::remove() return void"). Declare the callback as
