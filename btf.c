@@ -36,6 +36,13 @@
 #endif
 
 #define NICMEM_BTF_MAX_SIZE	(64U << 20)	/* vmlinux BTF is ~5 MiB */
+/*
+ * The header nicmem reads ends at str_len (24 bytes, 4.18 .. 7.1). 7.2's
+ * uapi struct btf_header adds layout_off/layout_len (32 bytes), but a blob
+ * without a layout section keeps hdr_len 24: Debian's 7.2.13 vmlinux BTF
+ * has it. Only the fields up to str_len are read.
+ */
+#define NICMEM_BTF_HDR_MIN	offsetofend(struct btf_header, str_len)
 #define NICMEM_BTF_MAX_DEPTH	8		/* nested anonymous members */
 #define NICMEM_BTF_MAX_CHAIN	32		/* typedef/const/volatile hops */
 
@@ -98,10 +105,10 @@ int nicmem_btf_parse(struct nicmem_btf *b, void *blob, size_t size,
 	memset(b, 0, sizeof(*b));
 	b->blob = blob;
 	b->base = base;
-	if (size < sizeof(*h) || size > NICMEM_BTF_MAX_SIZE)
+	if (size < NICMEM_BTF_HDR_MIN || size > NICMEM_BTF_MAX_SIZE)
 		return -EINVAL;
 	if (h->magic != BTF_MAGIC || h->version != BTF_VERSION ||
-	    h->hdr_len < sizeof(*h) || h->hdr_len > size)
+	    h->hdr_len < NICMEM_BTF_HDR_MIN || h->hdr_len > size)
 		return -EINVAL;
 	end = (u64)h->hdr_len + h->type_off + h->type_len;
 	if (end > size || h->type_off % 4 || h->type_len % 4)

@@ -238,6 +238,19 @@ static inline u32 nicmem_pp_id(const struct page_pool *pool)
 }
 
 /*
+ * A test pool registered with its interface (page_pool_params.netdev,
+ * 6.8: "net: page_pool: record pools per netdev"), which makes it
+ * visible to netdev netlink's page-pool-get; before 6.8 a pool has none.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define NICMEM_PP_HAVE_NETDEV		1
+#define nicmem_pp_params_netdev(pp, dev)	((pp)->netdev = (dev))
+#else
+#define NICMEM_PP_HAVE_NETDEV		0
+#define nicmem_pp_params_netdev(pp, dev)	((void)(pp), (void)(dev))
+#endif
+
+/*
  * The flag a test pool sets to get fragment counting: PP_FLAG_PAGE_FRAG
  * up to 6.6; 6.7 removed it, every pool counting fragments (research/
  * driver-layouts.md; the macro's presence decides). The test modules'
@@ -248,6 +261,15 @@ static inline u32 nicmem_pp_id(const struct page_pool *pool)
 #else
 #define NICMEM_PP_FLAG_FRAG	0
 #endif
+
+/*
+ * The fragment count of a page fresh from the page allocator, waiting in
+ * a pool's alloc cache: 0 up to 6.6; from 6.7 page_pool_set_pp_info()
+ * sets 1 on every page it takes in ("page_pool: unify frag_count handling
+ * in page_pool_is_last_frag()", the series that removed the flag). For
+ * the test modules' own account.
+ */
+#define NICMEM_PP_FRESH_FRAGS	(NICMEM_PP_FLAG_FRAG ? 0 : 1)
 #else
 static inline long nicmem_page_pp_frag(struct page *page)
 {
@@ -428,6 +450,35 @@ static inline int nicmem_rtnl_lock_killable(void)
 #else
 #define NICMEM_IMPORT_KUNIT_NS() \
 	MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
+/*
+ * Intel drivers whose RX rings moved to libeth's page_pool
+ * (libeth_rx_fq_create(), each pool registered with the net_device, so
+ * nicmem ties it by pool_netdev): iavf in 6.10 ("iavf: switch to Page
+ * Pool"; 6.12's iavf_txrx.c calls libeth_rx_fq_create()), ice in 6.19
+ * (6.12's ice still dev_alloc_pages() with a bias; 7.2's ice_base.c calls
+ * libeth_rx_fq_create()). From then their RX memory is what their pools
+ * hold, not one page per descriptor: no estimate.
+ */
+#define NICMEM_IAVF_RX_PAGE_POOL	\
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0))
+#define NICMEM_ICE_RX_PAGE_POOL		\
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 19, 0))
+
+/*
+ * The test modules' platform drivers: .remove returned int up to 6.10;
+ * 6.11 made it return void (commit 0edb555a65d1 "platform: Make
+ * platform_driver::remove() return void"). Declare the callback as
+ * `static NICMEM_PLATFORM_REMOVE_T f(struct platform_device *)` and end it
+ * with `return NICMEM_PLATFORM_REMOVE_OK;`.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define NICMEM_PLATFORM_REMOVE_T	void
+#define NICMEM_PLATFORM_REMOVE_OK
+#else
+#define NICMEM_PLATFORM_REMOVE_T	int
+#define NICMEM_PLATFORM_REMOVE_OK	0
 #endif
 
 #endif /* _NICMEM_COMPAT_H */

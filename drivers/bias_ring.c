@@ -383,8 +383,8 @@ walk:
 	}
 	ifi->page_order = order;
 	ifi->rx_bytes = ifi->rx_pages * PAGE_SIZE;
-	snprintf(ifi->note, sizeof(ifi->note), "walked_%s_layout",
-		 w.l->source);
+	scnprintf(ifi->note, sizeof(ifi->note), "walked_%s_layout",
+		  w.l->source);
 out:
 	kfree(w.chunk);
 	return ret;

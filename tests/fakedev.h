@@ -9,6 +9,7 @@
 
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
+#include "../compat.h"	/* NICMEM_PLATFORM_REMOVE_T */
 
 static netdev_tx_t fakedev_xmit(struct sk_buff *skb, struct net_device *dev)
 {

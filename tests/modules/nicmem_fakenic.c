@@ -110,13 +110,13 @@ static int fake_probe(struct platform_device *pdev)
 	return 0;
 }
 
-static int fake_remove(struct platform_device *pdev)
+static NICMEM_PLATFORM_REMOVE_T fake_remove(struct platform_device *pdev)
 {
 	struct net_device *dev = platform_get_drvdata(pdev);
 
 	unregister_netdev(dev);
 	free_netdev(dev);
-	return 0;
+	return NICMEM_PLATFORM_REMOVE_OK;
 }
 
 static struct platform_driver fake_drivers[FAKE_MAX];

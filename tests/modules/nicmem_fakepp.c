@@ -56,6 +56,10 @@ static int page_node = NUMA_NO_NODE;
 module_param(page_node, int, 0444);
 MODULE_PARM_DESC(page_node, "node the pools allocate from (default: local)");
 
+static bool netdev;
+module_param(netdev, bool, 0444);
+MODULE_PARM_DESC(netdev, "register each pool with its interface (6.8+: netlink page-pool-get sees it)");
+
 #define PP_MAX_QUEUES	16
 #define PP_FRAG_SIZE	2048	/* PAGE_SIZE / 2048 descriptors share a page */
 
@@ -101,7 +105,8 @@ static void pp_queue_free(struct pp_queue *q)
 }
 
 /* A queue as a driver fills it: every descriptor gets a buffer. */
-static int pp_queue_fill(struct pp_queue *q, struct device *dma_dev)
+static int pp_queue_fill(struct pp_queue *q, struct device *dma_dev,
+			 struct net_device *dev)
 {
 	struct page_pool_params pp = {
 		.order = frag ? 0 : order,
@@ -114,6 +119,8 @@ static int pp_queue_fill(struct pp_queue *q, struct device *dma_dev)
 
 	if (frag)
 		pp.flags |= NICMEM_PP_FLAG_FRAG;
+	if (netdev && dev)
+		nicmem_pp_params_netdev(&pp, dev);
 	q->pool = page_pool_create(&pp);
 	if (IS_ERR(q->pool)) {
 		int ret = PTR_ERR(q->pool);
@@ -158,7 +165,7 @@ static int pp_queue_fill(struct pp_queue *q, struct device *dma_dev)
 }
 
 static int pp_priv_fill(struct pp_priv *p, struct device *dma_dev,
-			unsigned int nq)
+			struct net_device *dev, unsigned int nq)
 {
 	unsigned int i;
 	int ret = 0;
@@ -166,7 +173,7 @@ static int pp_priv_fill(struct pp_priv *p, struct device *dma_dev,
 	p->dma_dev = dma_dev;
 	p->nq = min_t(unsigned int, nq, PP_MAX_QUEUES);
 	for (i = 0; i < p->nq && !ret; i++)
-		ret = pp_queue_fill(&p->q[i], dma_dev);
+		ret = pp_queue_fill(&p->q[i], dma_dev, dev);
 	return ret;
 }
 
@@ -203,7 +210,7 @@ static int pp_add_netdev(struct device *parent)
 	eth_hw_addr_random(dev);
 	SET_NETDEV_DEV(dev, parent);
 	strscpy(dev->name, "pp%d", sizeof(dev->name));
-	ret = pp_priv_fill(p, parent, queues);
+	ret = pp_priv_fill(p, parent, dev, queues);
 	if (!ret)
 		ret = register_netdev(dev);
 	if (ret) {
@@ -222,13 +229,13 @@ static int pp_add_netdev(struct device *parent)
  * each fragment count, from the descriptors: a page shared by k
  * descriptors has k fragments out, the pool's current fragment page is
  * biased by BIAS_MAX ("max") until the pool moves on, recycled whole
- * pages carry 1 and the alloc cache's fresh pages 0.
+ * pages carry 1 and the alloc cache's fresh pages 0 (1 from 6.7).
  */
 static int pp_show(struct seq_file *m, void *v)
 {
 	unsigned int i, q, d, k;
 
-	seq_puts(m, "#pool name queue order descs desc_pages recycled alloc_cache\n#frag name queue fragments pages\n");
+	seq_puts(m, "#pool name queue order descs desc_pages recycled alloc_cache frag_counted\n#frag name queue fragments pages\n");
 	for (i = 0; i <= pp_nr_netdevs; i++) {
 		struct net_device *dev = i < pp_nr_netdevs ? pp_netdevs[i] : NULL;
 		struct pp_priv *p = dev ? netdev_priv(dev) : &pp_orphan;
@@ -237,10 +244,12 @@ static int pp_show(struct seq_file *m, void *v)
 		for (q = 0; q < p->nq; q++) {
 			struct pp_queue *pq = &p->q[q];
 			unsigned int cache = READ_ONCE(pq->pool->alloc.count);
+			/* asked for, or every pool's pages from 6.7 */
+			bool counted = frag || !NICMEM_PP_FLAG_FRAG;
 
-			seq_printf(m, "pool %s %u %u %u %u %u %u\n", name, q,
+			seq_printf(m, "pool %s %u %u %u %u %u %u %s\n", name, q,
 				   frag ? 0 : order, ring, pq->pages, pq->cached,
-				   cache);
+				   cache, counted ? "yes" : "no");
 			if (!frag)
 				continue;
 			for (d = 0; d < ring; d += k) {
@@ -255,7 +264,8 @@ static int pp_show(struct seq_file *m, void *v)
 			if (pq->cached)
 				seq_printf(m, "frag %s %u 1 %u\n", name, q, pq->cached);
 			if (cache)
-				seq_printf(m, "frag %s %u 0 %u\n", name, q, cache);
+				seq_printf(m, "frag %s %u %u %u\n", name, q,
+					   NICMEM_PP_FRESH_FRAGS, cache);
 		}
 	}
 	return 0;
@@ -303,6 +313,8 @@ static int __init pp_init(void)
 	if (!ring || ring > 8192 || (frag && order) || order > 3 ||
 	    !pp_node_ok(dev_node) || !pp_node_ok(page_node))
 		return -EINVAL;
+	if (netdev && !NICMEM_PP_HAVE_NETDEV)
+		return -EOPNOTSUPP;	/* pools have no net_device before 6.8 */
 	for (i = 0; i < ARRAY_SIZE(names) && !ret; i++) {
 		pp_drivers[i].probe = pp_probe;
 		pp_drivers[i].driver.name = names[i];
@@ -323,7 +335,7 @@ static int __init pp_init(void)
 	if (!ret)
 		ret = pp_add_netdev(&pp_pdev[1]->dev);
 	if (!ret)
-		ret = pp_priv_fill(&pp_orphan, &pp_pdev[2]->dev, 1);
+		ret = pp_priv_fill(&pp_orphan, &pp_pdev[2]->dev, NULL, 1);
 	if (ret) {
 		pp_cleanup();
 		return ret;

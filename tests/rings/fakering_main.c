@@ -153,7 +153,7 @@ static int fr_probe(struct platform_device *pdev)
 	return ret;
 }
 
-static int fr_remove(struct platform_device *pdev)
+static NICMEM_PLATFORM_REMOVE_T fr_remove(struct platform_device *pdev)
 {
 	struct fr_dev *fd = &fr_devs[pdev->id];
 
@@ -163,7 +163,7 @@ static int fr_remove(struct platform_device *pdev)
 	rtnl_unlock();
 	free_netdev(fd->dev);
 	fd->dev = NULL;
-	return 0;
+	return NICMEM_PLATFORM_REMOVE_OK;
 }
 
 /* the oracle, in nicmem's queues and per-interface histogram formats */
