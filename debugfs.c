@@ -455,7 +455,7 @@ static void nicmem_print_hist_rows(struct seq_file *m, const char *prefix,
 static void nicmem_print_ring_hists(struct seq_file *m,
 				    const struct nicmem_snapshot *snap)
 {
-	char prefix[64];
+	char prefix[128];	/* the widest row prefix: ~85 bytes */
 	unsigned int i, k, q;
 
 	seq_puts(m, "#netns      ifindex name             driver       kind       value_min    value_max        pages\n");
