@@ -95,6 +95,26 @@ static inline unsigned int nicmem_buddy_order(struct page *page)
 }
 
 /*
+ * The AF_XDP zero-copy member of the drivers' RX rings: ixgbe's and i40e's
+ * xsk_umem and mlx5e's umem (a struct xdp_umem) became xsk_pool (a struct
+ * xsk_buff_pool) in 5.10, commit 1742b3d52869 ("xsk: i40e: ice: ixgbe:
+ * mlx5: Pass buffer pool to driver instead of umem"); RHEL 8.9 has
+ * xsk_pool. Only the compiled layouts (KSRC builds) meet the old names,
+ * module BTF being 5.11+: compat.mk probes ixgbe_ring.xsk_pool
+ * (NICMEM_HAVE_XSK_POOL, one commit for all three drivers) and
+ * drivers/compiled_layout.h takes the old member for the xsk_pool entry,
+ * non-NULL in the same case (a zero-copy socket bound to the queue).
+ */
+#ifndef NICMEM_HAVE_XSK_POOL
+#define CL_RENAMED_ixgbe_ring_xsk_pool	1
+#define CL_OLD_ixgbe_ring_xsk_pool	xsk_umem
+#define CL_RENAMED_i40e_ring_xsk_pool	1
+#define CL_OLD_i40e_ring_xsk_pool	xsk_umem
+#define CL_RENAMED_mlx5e_rq_xsk_pool	1
+#define CL_OLD_mlx5e_rq_xsk_pool	umem
+#endif
+
+/*
  * hugetlbfs pages. PageHuge() is an exported function up to 6.8; 6.9
  * (commit d99e3140a4d3 "mm: turn folio_test_hugetlb into a PageType") made
  * the hugetlb test an inline page-type check on the folio.
