@@ -22,6 +22,18 @@
 #include <linux/sched/signal.h>
 
 /*
+ * min()/max()/min_t() live in <linux/minmax.h> from 5.10 (commit
+ * b296a6d53339 "kernel.h: split out min()/max() et al. helpers"; RHEL
+ * 8.5+ has the header too), in <linux/kernel.h> before: the header's
+ * presence decides.
+ */
+#if __has_include("linux/minmax.h")
+#include <linux/minmax.h>
+#else
+#include <linux/kernel.h>
+#endif
+
+/*
  * RHEL 8 is 4.18 by LINUX_VERSION_CODE but backports by minor release; its
  * <linux/version.h> defines RHEL_RELEASE_CODE for exactly this.
  */
@@ -81,6 +93,26 @@ static inline unsigned int nicmem_buddy_order(struct page *page)
 
 	return order > NICMEM_MAX_BUDDY_ORDER ? 0 : order;
 }
+
+/*
+ * The AF_XDP zero-copy member of the drivers' RX rings: ixgbe's and i40e's
+ * xsk_umem and mlx5e's umem (a struct xdp_umem) became xsk_pool (a struct
+ * xsk_buff_pool) in 5.10, commit 1742b3d52869 ("xsk: i40e: ice: ixgbe:
+ * mlx5: Pass buffer pool to driver instead of umem"); RHEL 8.9 has
+ * xsk_pool. Only the compiled layouts (KSRC builds) meet the old names,
+ * module BTF being 5.11+: compat.mk probes ixgbe_ring.xsk_pool
+ * (NICMEM_HAVE_XSK_POOL, one commit for all three drivers) and
+ * drivers/compiled_layout.h takes the old member for the xsk_pool entry,
+ * non-NULL in the same case (a zero-copy socket bound to the queue).
+ */
+#ifndef NICMEM_HAVE_XSK_POOL
+#define CL_RENAMED_ixgbe_ring_xsk_pool	1
+#define CL_OLD_ixgbe_ring_xsk_pool	xsk_umem
+#define CL_RENAMED_i40e_ring_xsk_pool	1
+#define CL_OLD_i40e_ring_xsk_pool	xsk_umem
+#define CL_RENAMED_mlx5e_rq_xsk_pool	1
+#define CL_OLD_mlx5e_rq_xsk_pool	umem
+#endif
 
 /*
  * hugetlbfs pages. PageHuge() is an exported function up to 6.8; 6.9

@@ -23,5 +23,7 @@ nicmem_probed := $(call nicmem_probe,REG_STATE_U8,reg_state_u8)
 ifneq ($(KSRC),)
 nicmem_probed += $(call nicmem_probe,MLX5E_PAGES_PER_WQE,mlx5e_pages_per_wqe,\
 	-I$(KSRC)/drivers/net/ethernet/mellanox/mlx5/core)
+nicmem_probed += $(call nicmem_probe,XSK_POOL,xsk_pool,\
+	-I$(KSRC)/drivers/net/ethernet/intel/ixgbe)
 endif
 ccflags-y += $(nicmem_probed)
