@@ -47,6 +47,32 @@ emit_set() {
 	done
 }
 
+# frozen_reads <a> <b>: read nicmem's files a, then b, each at a census
+# that stops the VM (nicmem_freeze.ko; the host dumps the guest's memory
+# there), and hand both to the host. MemFree (si_meminfo(), read after the
+# census) is the global counter into which vmstat folds the per-cpu deltas
+# every stat_interval: no fold may land between the dump (the census's
+# start) and that read. Each read comes after a settle (RCU callbacks,
+# module init freeing, exits) with a shell builtin: no process may start or
+# end right before a census; busybox's cat runs in the shell itself.
+frozen_reads() {
+	dir=/sys/kernel/debug/nicmem
+	echo 3600 > /proc/sys/vm/stat_interval
+	insmod /nicmem/nicmem_freeze.ko
+	ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
+	[ -p /tmp/idle ] || mkfifo /tmp/idle
+	read -r -t 2 _ <> /tmp/idle
+	cat "$dir/$1" > "/tmp/$1"
+	read -r -t 2 _ <> /tmp/idle
+	cat "$dir/$2" > "/tmp/$2"
+	n=$(cat /sys/module/nicmem_freeze/parameters/freezes)
+	rmmod nicmem_freeze
+	[ "$n" = 2 ]
+	ok $? "the VM stopped twice, at the census of $1 and of $2" "freezes=$n"
+	emit "$1" "/tmp/$1"
+	emit "$2" "/tmp/$2"
+}
+
 load_module() {	# load a module after what it depends on (the harness's order)
 	while read -r m; do
 		grep -q "^$m " /proc/modules || insmod "/modules/$m.ko" || return 1

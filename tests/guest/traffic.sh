@@ -110,20 +110,6 @@ done
 # the exact comparison: a last burst, then the rings at rest, dumped
 burst 20000 1020 > /dev/null
 rows | sed 's/^/# before the dumps: /'
-echo 3600 > /proc/sys/vm/stat_interval
-insmod /nicmem/nicmem_freeze.ko
-ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
-mkfifo /tmp/idle
-settle() { read -r -t 2 _ <> /tmp/idle; }
-settle
-cat $D/queues > /tmp/queues
-settle
-cat $D/histogram > /tmp/histogram
-n=$(cat /sys/module/nicmem_freeze/parameters/freezes)
-rmmod nicmem_freeze
-[ "$n" = 2 ]
-ok $? "the VM stopped twice, at the census of queues and of histogram" "freezes=$n"
-emit queues /tmp/queues
-emit histogram /tmp/histogram
+frozen_reads queues histogram
 echo "# guest: $N tests, $FAILED failed"
 [ $FAILED -eq 0 ]

@@ -44,26 +44,6 @@ for d in /sys/class/net/eth*; do
 done
 # a plain int3 kprobe: no optimizer work that could run during a census
 echo 0 > /proc/sys/debug/kprobes-optimization
-# MemFree (si_meminfo(), read after the census) is the global counter into
-# which vmstat folds the per-cpu deltas every stat_interval: no fold may
-# land between the dump (the census's start) and that read
-echo 3600 > /proc/sys/vm/stat_interval
-insmod /nicmem/nicmem_freeze.ko
-ok $? "insmod nicmem_freeze.ko (the VM stops when a census starts)"
-# settle (RCU callbacks, module init freeing, exits) with a shell builtin:
-# no process may start or end right before a census; busybox's cat runs
-# in the shell itself (NOFORK)
-mkfifo /tmp/idle
-settle() { read -r -t 2 _ <> /tmp/idle; }
-settle
-cat $D/summary > /tmp/summary
-settle
-cat $D/metrics > /tmp/metrics
-n=$(cat /sys/module/nicmem_freeze/parameters/freezes)
-rmmod nicmem_freeze
-[ "$n" = 2 ]
-ok $? "the VM stopped twice, at the census of the summary and of the metrics" "freezes=$n"
-emit summary /tmp/summary
-emit metrics /tmp/metrics
+frozen_reads summary metrics
 echo "# guest: $N tests, $FAILED failed"
 [ $FAILED -eq 0 ]
