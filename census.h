@@ -8,7 +8,7 @@
 #define _NICMEM_CENSUS_H
 
 #include <linux/bitops.h>
-#include "compat.h"	/* min_t(): <linux/minmax.h> from 5.10 */
+#include <linux/kernel.h>	/* min_t(), on every kernel (minmax.h: 5.10+) */
 #include "nicmem.h"
 
 /* Unroll the loop that follows completely (a compiler hint, no semantics) */

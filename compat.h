@@ -22,18 +22,6 @@
 #include <linux/sched/signal.h>
 
 /*
- * min()/max()/min_t() live in <linux/minmax.h> from 5.10 (commit
- * b296a6d53339 "kernel.h: split out min()/max() et al. helpers"; RHEL
- * 8.5+ has the header too), in <linux/kernel.h> before: the header's
- * presence decides.
- */
-#if __has_include("linux/minmax.h")
-#include <linux/minmax.h>
-#else
-#include <linux/kernel.h>
-#endif
-
-/*
  * RHEL 8 is 4.18 by LINUX_VERSION_CODE but backports by minor release; its
  * <linux/version.h> defines RHEL_RELEASE_CODE for exactly this.
  */
