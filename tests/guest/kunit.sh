@@ -9,10 +9,6 @@
 
 mark() { echo "NICMEM-KUNIT: $*" > /dev/kmsg; }
 
-# the harness's init quiets the console (printk 1) for the other guests;
-# here the console is the evidence, live, so every level reaches it
-echo 8 > /proc/sys/kernel/printk
-
 echo "# kernel $(uname -r) $(uname -m)"
 opts=$(zcat /proc/config.gz 2>/dev/null | grep -E '^CONFIG_(KUNIT|KASAN|KASAN_GENERIC|KFENCE|PROVE_LOCKING|PROVE_RCU|DEBUG_ATOMIC_SLEEP|DEBUG_OBJECTS|DEBUG_KMEMLEAK|DEBUG_INFO_BTF|DEBUG_INFO_BTF_MODULES)=y$' |
 	sed 's/^CONFIG_//; s/=y$//' | tr '\n' ' ')
