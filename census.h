@@ -62,6 +62,67 @@ static inline bool nicmem_hist_counts(const struct nicmem_page_snap *s)
 	;
 }
 
+/*
+ * The census's hot path: a snapshot's flags as bits of one word
+ * (NICMEM_SB(f) for the member f), which stays in a register, and two
+ * more bits for the two facts about the refcount the rules test: <= 0,
+ * and (unsigned int) >= the threshold. Such a key decides the class and
+ * the histogram's membership, so the census looks both up in a table that
+ * nicmem_census_entry() builds from nicmem_classify() and
+ * nicmem_hist_counts() themselves: the rules stay the one definition, and
+ * the walk takes no branch on them. A rule testing the refcount any other
+ * way needs a key bit for it: tests/vmcore/rules-drift compares the table
+ * with the rules over refcounts and thresholds around every edge.
+ */
+enum {
+#define NICMEM_SNAP_FLAG(f)	NICMEM_SB_##f,
+#include "rules.h"
+	NICMEM_SB_NONPOS,	/* refcount <= 0 */
+	NICMEM_SB_OVER,		/* (unsigned int)refcount >= threshold */
+	NICMEM_SB_KEY_BITS
+};
+#define NICMEM_SB(f)		(1U << NICMEM_SB_##f)
+#define NICMEM_CENSUS_KEYS	(1U << NICMEM_SB_KEY_BITS)
+#define NICMEM_ENTRY_HIST	0x80	/* in a table entry: in the histogram */
+#define NICMEM_ENTRY_CLASS	0x7f	/* in a table entry: the class */
+
+static inline unsigned int nicmem_census_key(unsigned int bits, int refcount,
+					     unsigned int threshold)
+{
+	return bits | (unsigned int)(refcount <= 0) << NICMEM_SB_NONPOS |
+	       (unsigned int)((unsigned int)refcount >= threshold) << NICMEM_SB_OVER;
+}
+
+/* The snapshot's bool members from the bits */
+static inline void nicmem_snap_set_flags(struct nicmem_page_snap *s,
+					 unsigned int bits)
+{
+#define NICMEM_SNAP_FLAG(f)	(s->f = (bits >> NICMEM_SB_##f) & 1),
+#include "rules.h"
+	(void)0;
+}
+
+/*
+ * The table entry of @key: the class nicmem_classify() gives a snapshot
+ * with its flags and a refcount with its two facts (0, -1, the threshold
+ * or 1 under a threshold of NICMEM_THRESHOLD_MIN), NICMEM_ENTRY_HIST when
+ * nicmem_hist_counts() counts it.
+ */
+static inline unsigned char nicmem_census_entry(unsigned int key)
+{
+	struct nicmem_page_snap s = { 0 };
+	bool nonpos = key & (1U << NICMEM_SB_NONPOS);
+	bool over = key & (1U << NICMEM_SB_OVER);
+	unsigned char e;
+
+	nicmem_snap_set_flags(&s, key);
+	s.refcount = nonpos ? (over ? -1 : 0) : (over ? NICMEM_THRESHOLD_MIN : 1);
+	e = nicmem_classify(&s, NICMEM_THRESHOLD_MIN);
+	if (nicmem_hist_counts(&s))
+		e |= NICMEM_ENTRY_HIST;
+	return e;
+}
+
 static inline unsigned int nicmem_hist_bucket(int refcount)
 {
 	if (refcount <= 0)

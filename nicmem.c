@@ -161,8 +161,10 @@ out:
 
 static int __init nicmem_init(void)
 {
-	int ret = nicmem_adaptors_init();
+	int ret;
 
+	nicmem_census_table_init();
+	ret = nicmem_adaptors_init();
 	if (!ret)
 		ret = nicmem_layouts_init();
 	if (ret)

@@ -50,7 +50,9 @@ extern const char * const nicmem_class_names[NICMEM_NR_CLASSES];
  *	(pp_frag_count, pp_ref_count from 6.8)
  *
  * The classification is a pure function of this snapshot, so it can be
- * unit tested without touching real pages.
+ * unit tested without touching real pages. The census's hot path keeps
+ * the flags as bits of one word instead (rules.h's NICMEM_SNAP_FLAG list,
+ * which names every bool member here: tests/vmcore/rules-drift checks).
  */
 struct nicmem_page_snap {
 	int refcount;
@@ -304,6 +306,9 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
 		       const struct nicmem_layout *layouts, unsigned int nr,
 		       unsigned int threshold);
 void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
+enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
+				    int *refcount);
+void nicmem_census_table_init(void);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
 
 /* pool.c */

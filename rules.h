@@ -16,6 +16,8 @@
  *				using only s->field, integers, comparisons,
  *				!, &&, || and (unsigned int)
  * NICMEM_HIST_RULE(cond)	whether a page is in the refcount histogram
+ * NICMEM_SNAP_FLAG(f)		every bool member f of struct nicmem_page_snap
+ *				(nicmem.h), the snapshot's flags the rules test
  */
 #ifndef _NICMEM_RULES_CONST
 #define _NICMEM_RULES_CONST
@@ -77,4 +79,18 @@ NICMEM_HIST_RULE(!s->buddy && !s->hugetlb && !s->reserved && !s->slab &&
 		 !s->lru && !s->page_pool && !s->typed && !s->mapped &&
 		 !s->has_mapping && s->refcount > 0)
 #undef NICMEM_HIST_RULE
+#endif
+
+#ifdef NICMEM_SNAP_FLAG
+NICMEM_SNAP_FLAG(buddy)
+NICMEM_SNAP_FLAG(reserved)
+NICMEM_SNAP_FLAG(hugetlb)
+NICMEM_SNAP_FLAG(slab)
+NICMEM_SNAP_FLAG(lru)
+NICMEM_SNAP_FLAG(anon)
+NICMEM_SNAP_FLAG(page_pool)
+NICMEM_SNAP_FLAG(typed)
+NICMEM_SNAP_FLAG(mapped)
+NICMEM_SNAP_FLAG(has_mapping)
+#undef NICMEM_SNAP_FLAG
 #endif

@@ -36,72 +36,108 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
 /* pfns between two cond_resched() and fatal signal checks */
 #define NICMEM_RESCHED_PFNS		4096
 
+/* The class and histogram membership of every census key (census.h) */
+static u8 nicmem_census_table[NICMEM_CENSUS_KEYS] __ro_after_init;
+
+void __init nicmem_census_table_init(void)
+{
+	unsigned int key;
+
+	for (key = 0; key < NICMEM_CENSUS_KEYS; key++)
+		nicmem_census_table[key] = nicmem_census_entry(key);
+}
+
 /*
  * Take one snapshot of @page, which is a buddy head, a compound head or a
- * single page. Each field is read once; the page may change under us, so
- * the snapshot is a sample, never a reason to dereference anything else.
+ * single page: its flags as NICMEM_SB() bits (returned), its refcount and
+ * order. Each field is read once; the page may change under us, so the
+ * snapshot is a sample, never a reason to dereference anything else. The
+ * census calls this for every page: the bits stay in a register.
  */
-static __always_inline void __nicmem_snap_page(struct page *page,
-					       struct nicmem_page_snap *s)
+static __always_inline unsigned int __nicmem_snap_bits(struct page *page,
+						       int *refcount,
+						       unsigned int *order)
 {
 	unsigned long flags = nicmem_page_flags(page);
 	unsigned long mapping;
+	unsigned int b = 0;
 
-	/* every field assigned, no memset: this runs for every page */
-	s->refcount = page_ref_count(page);
-	s->order = 0;
-	s->hugetlb = false;
-	s->reserved = false;
-	s->slab = false;
-	s->lru = false;
-	s->anon = false;
-	s->has_mapping = false;
-	s->page_pool = false;
-	s->pp = 0;
-	s->pp_frag = 0;
-	s->typed = false;
-	s->mapped = false;
-	s->buddy = PageBuddy(page);
-	if (s->buddy) {
-		s->order = nicmem_buddy_order(page);
-		return;
+	*refcount = page_ref_count(page);
+	*order = 0;
+	if (PageBuddy(page)) {
+		*order = nicmem_buddy_order(page);
+		return NICMEM_SB(buddy);
 	}
 	if (flags & (1UL << PG_head)) {
-		s->order = min_t(unsigned int, compound_order(page),
-				 NICMEM_MAX_COMPOUND_ORDER);
-		s->hugetlb = nicmem_page_hugetlb(page);
+		*order = min_t(unsigned int, compound_order(page),
+			       NICMEM_MAX_COMPOUND_ORDER);
+		if (nicmem_page_hugetlb(page))
+			b |= NICMEM_SB(hugetlb);
 	}
-	s->reserved = flags & (1UL << PG_reserved);
-	s->slab = nicmem_page_slab(page, flags);
-	s->lru = flags & (1UL << PG_lru);
-	if (s->hugetlb || s->reserved || s->slab)
-		return;
+	if (flags & (1UL << PG_reserved))
+		b |= NICMEM_SB(reserved);
+	if (nicmem_page_slab(page, flags))
+		b |= NICMEM_SB(slab);
+	if (flags & (1UL << PG_lru))
+		b |= NICMEM_SB(lru);
+	if (b & (NICMEM_SB(hugetlb) | NICMEM_SB(reserved) | NICMEM_SB(slab)))
+		return b;
 	mapping = (unsigned long)READ_ONCE(page->mapping);
-	s->anon = mapping & NICMEM_MAPPING_ANON;
-	s->has_mapping = mapping != 0;
-	if (s->lru)
-		return;
-	s->page_pool = nicmem_page_is_pp(page);
-	if (s->page_pool) {
-		s->pp = nicmem_page_pp(page);
-		s->pp_frag = nicmem_page_pp_frag(page);
-		return;
-	}
-	s->typed = nicmem_page_typed(page);
-	if (s->typed)
-		return;
-	if (s->order)
-		s->mapped = nicmem_page_mapped(page);
-	else
-		s->mapped = atomic_read(&page->_mapcount) >= 0;
+	if (mapping & NICMEM_MAPPING_ANON)
+		b |= NICMEM_SB(anon);
+	if (mapping)
+		b |= NICMEM_SB(has_mapping);
+	if (b & NICMEM_SB(lru))
+		return b;
+	if (nicmem_page_is_pp(page))
+		return b | NICMEM_SB(page_pool);
+	if (nicmem_page_typed(page))
+		return b | NICMEM_SB(typed);
+	if (*order ? nicmem_page_mapped(page) :
+		     atomic_read(&page->_mapcount) >= 0)
+		b |= NICMEM_SB(mapped);
+	return b;
 }
 
-/* The same snapshot for the adaptors' ring walks and the KUnit suites. */
+/* The snapshot as a struct, from the bits and the page's pool fields */
+static __always_inline void nicmem_snap_fill(struct page *page,
+					     struct nicmem_page_snap *s,
+					     unsigned int bits)
+{
+	nicmem_snap_set_flags(s, bits);
+	s->pp = 0;
+	s->pp_frag = 0;
+	if (bits & NICMEM_SB(page_pool)) {
+		s->pp = nicmem_page_pp(page);
+		s->pp_frag = nicmem_page_pp_frag(page);
+	}
+}
+
+/* The same snapshot for the KUnit suites and the post-mortem's rules. */
 void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
 {
-	__nicmem_snap_page(page, s);
+	unsigned int bits = __nicmem_snap_bits(page, &s->refcount, &s->order);
+
+	nicmem_snap_fill(page, s, bits);
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_snap_page);
+
+/*
+ * nicmem_page_class() - the census class of @page, as the census counts it
+ * @page: a valid page (the adaptors' ring pages)
+ * @threshold: the pinned signature's threshold
+ * @refcount: its refcount, read in the same snapshot
+ */
+enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
+				    int *refcount)
+{
+	unsigned int order;
+	unsigned int bits = __nicmem_snap_bits(page, refcount, &order);
+
+	return nicmem_census_table[nicmem_census_key(bits, *refcount, threshold)] &
+	       NICMEM_ENTRY_CLASS;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_page_class);
 
 /* The head of a tail page met on its own (the walk started inside the
  * compound page, or it was formed under us), if it is a valid page.
@@ -158,24 +194,28 @@ static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
 		nc->managed += nicmem_zone_managed(&pgdat->node_zones[z]);
 }
 
-static __always_inline void nicmem_count(struct nicmem_census *c, struct nicmem_node_census *nc,
-			 const struct nicmem_page_snap *s, u64 pages,
-			 bool new_object)
+/* Count one snapshot (@pages base pages) in its class and the histogram */
+static __always_inline void nicmem_count(struct nicmem_census *c,
+					 struct nicmem_node_census *nc,
+					 struct page *page, unsigned int bits,
+					 int refcount, unsigned int order,
+					 u64 pages, bool new_object)
 {
-	enum nicmem_class cls = nicmem_classify(s, c->threshold);
+	unsigned int e = nicmem_census_table[nicmem_census_key(bits, refcount,
+								c->threshold)];
 
-	nc->cls[cls].pages += pages;
-	if (new_object)
-		nc->cls[cls].objects++;
-	if (nicmem_hist_counts(s))
-		c->hist[nicmem_hist_bucket(s->refcount)] += pages;
-	if (unlikely(s->page_pool)) {
-		/* a copy: the walk's own snapshot never escapes, so the
-		 * compiler keeps it in registers for every other page
-		 */
-		struct nicmem_page_snap pp = *s;
+	nc->cls[e & NICMEM_ENTRY_CLASS].pages += pages;
+	nc->cls[e & NICMEM_ENTRY_CLASS].objects += new_object;
+	if (e & NICMEM_ENTRY_HIST)
+		c->hist[nicmem_hist_bucket(refcount)] += pages;
+	if (unlikely(bits & NICMEM_SB(page_pool))) {
+		struct nicmem_page_snap s = {
+			.refcount = refcount,
+			.order = order,
+		};
 
-		nicmem_pool_count(&c->pools, &pp, nc->nid, pages, new_object);
+		nicmem_snap_fill(page, &s, bits);
+		nicmem_pool_count(&c->pools, &s, nc->nid, pages, new_object);
 	}
 }
 
@@ -193,55 +233,67 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 					 unsigned long pfn, unsigned long end)
 {
 	unsigned long next_resched = pfn + NICMEM_RESCHED_PFNS;
-	struct nicmem_page_snap s;
+	unsigned long start = pfn;
+	unsigned int bits, order;
+	int nid = nc->nid;
+	u64 scanned = 0;
+	int refcount, ret = 0;
 
+	/*
+	 * The counters of the whole range stay in registers (the census's
+	 * counters, written for every page, may alias them): every pfn of the
+	 * range is walked, so pfns_walked is its length; scanned counts the
+	 * node's online pages.
+	 */
 	while (pfn < end) {
 		struct page *page = pfn_to_online_page(pfn);
-		unsigned long nr = 1;
+		unsigned long nr;
 
 		if (pfn >= next_resched) {
-			if (fatal_signal_pending(current))
-				return -EINTR;
+			if (fatal_signal_pending(current)) {
+				ret = -EINTR;
+				break;
+			}
 			cond_resched();
 			next_resched = pfn + NICMEM_RESCHED_PFNS;
 		}
 		if (!page) {
 			/* offline or absent: skip to the next section */
-			nr = NICMEM_OFFLINE_SKIP(pfn);
-			c->pfns_walked += min(nr, end - pfn);
-			pfn += nr;
+			pfn += NICMEM_OFFLINE_SKIP(pfn);
 			continue;
 		}
-		c->pfns_walked++;
 		/* nodes may interleave their pfn ranges: count each page on
 		 * the node it belongs to, when walking that node
 		 */
-		if (page_to_nid(page) != nc->nid) {
+		if (page_to_nid(page) != nid) {
 			pfn++;
 			continue;
 		}
 		if (PageTail(page)) {
 			struct page *head = nicmem_valid_head(page);
 
-			nc->scanned++;
+			scanned++;
 			if (head) {
-				__nicmem_snap_page(head, &s);
-				nicmem_count(c, nc, &s, 1, false);
+				bits = __nicmem_snap_bits(head, &refcount, &order);
+				nicmem_count(c, nc, head, bits, refcount, order,
+					     1, false);
 			} else {
-				__nicmem_snap_page(page, &s);
-				nicmem_count(c, nc, &s, 1, true);
+				bits = __nicmem_snap_bits(page, &refcount, &order);
+				nicmem_count(c, nc, page, bits, refcount, order,
+					     1, true);
 			}
 			pfn++;
 			continue;
 		}
-		__nicmem_snap_page(page, &s);
-		nr = min(1UL << s.order, end - pfn);
-		nc->scanned += nr;
-		c->pfns_walked += nr - 1;
-		nicmem_count(c, nc, &s, nr, true);
+		bits = __nicmem_snap_bits(page, &refcount, &order);
+		nr = min(1UL << order, end - pfn);
+		scanned += nr;
+		nicmem_count(c, nc, page, bits, refcount, order, nr, true);
 		pfn += nr;
 	}
-	return 0;
+	c->pfns_walked += min(pfn, end) - start;
+	nc->scanned += scanned;
+	return ret;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_census_range);
 

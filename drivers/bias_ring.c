@@ -91,7 +91,7 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 			return decline(ifi, -EFAULT, "unreadable_buffers_q%u", qi);
 		for (j = 0; j < n; j++) {
 			const u8 *e = w->chunk + j * stride;
-			struct nicmem_page_snap s;
+			enum nicmem_class cls;
 			unsigned long p;
 			struct page *page;
 			unsigned int b;
@@ -106,17 +106,17 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 				return decline(ifi, -EINVAL, "bad_page_q%u_d%u",
 					       qi, i + j);
 			memcpy(&bias, e + fo(w, br->buf_bias), sizeof(bias));
-			nicmem_snap_page(page, &s);
+			cls = nicmem_page_class(page, ifi->threshold, &refs);
 			q->with_page++;
 			q->pages += pages;
 			if (ifi->numa_node != NUMA_NO_NODE &&
 			    page_to_nid(page) != ifi->numa_node)
 				q->remote += pages;
-			if (nicmem_classify(&s, ifi->threshold) == NICMEM_PINNED)
+			if (cls == NICMEM_PINNED)
 				q->pinned += pages;
 			/* every histogram counts base pages, as the queues do */
 			ifi->bias_hist[nicmem_hist_bucket(bias)] += pages;
-			refs = s.refcount - bias;
+			refs -= bias;
 			ifi->refs_hist[nicmem_hist_bucket(refs)] += pages;
 			b = nicmem_drain_bucket(br->refill, bias);
 			q->drain_hist[b] += pages;

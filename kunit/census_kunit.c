@@ -59,12 +59,22 @@ static void census_classify_table(struct kunit *test)
 			   nicmem_class_names[c->want]);
 }
 
-static enum nicmem_class classify_page(struct page *page)
+/*
+ * The class of a real page by the rules (nicmem_classify() of its
+ * snapshot), checked against the census's table path (nicmem_page_class(),
+ * what the census and the ring walks count) on the same page.
+ */
+static enum nicmem_class classify_page(struct kunit *test, struct page *page)
 {
 	struct nicmem_page_snap s;
+	enum nicmem_class cls;
+	int refcount;
 
 	nicmem_snap_page(page, &s);
-	return nicmem_classify(&s, THRESHOLD);
+	cls = nicmem_classify(&s, THRESHOLD);
+	KUNIT_EXPECT_EQ(test, nicmem_page_class(page, THRESHOLD, &refcount), cls);
+	KUNIT_EXPECT_EQ(test, refcount, s.refcount);
+	return cls;
 }
 
 /* A page taken and biased exactly as ixgbe_alloc_mapped_page() does. */
@@ -74,7 +84,7 @@ static void census_real_bias(struct kunit *test)
 	struct nicmem_page_snap s;
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
-	KUNIT_EXPECT_EQ(test, classify_page(page), NICMEM_KERNEL);
+	KUNIT_EXPECT_EQ(test, classify_page(test, page), NICMEM_KERNEL);
 	page_ref_add(page, USHRT_MAX - 1);
 	nicmem_snap_page(page, &s);
 	KUNIT_EXPECT_EQ(test, s.refcount, 0xffff);
@@ -85,7 +95,7 @@ static void census_real_bias(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nicmem_hist_bucket(s.refcount), 16U);
 	/* an skb in flight holds one more reference */
 	get_page(page);
-	KUNIT_EXPECT_EQ(test, classify_page(page), NICMEM_PINNED);
+	KUNIT_EXPECT_EQ(test, classify_page(test, page), NICMEM_PINNED);
 	put_page(page);
 	page_ref_sub(page, USHRT_MAX - 1);
 	__free_page(page);
@@ -96,7 +106,7 @@ static void census_real_slab(struct kunit *test)
 	void *p = kmalloc(128, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, classify_page(virt_to_head_page(p)), NICMEM_SLAB);
+	KUNIT_EXPECT_EQ(test, classify_page(test, virt_to_head_page(p)), NICMEM_SLAB);
 	kfree(p);
 }
 
@@ -192,7 +202,7 @@ static void census_page_pool(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(pool));
 	page = page_pool_dev_alloc_pages(pool);
 	KUNIT_ASSERT_NOT_NULL(test, page);
-	KUNIT_EXPECT_EQ(test, classify_page(page), NICMEM_PAGE_POOL);
+	KUNIT_EXPECT_EQ(test, classify_page(test, page), NICMEM_PAGE_POOL);
 	page_pool_put_full_page(pool, page, false);
 	page_pool_destroy(pool);
 }
