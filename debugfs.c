@@ -143,6 +143,66 @@ static void nicmem_print_verdict(struct seq_file *m,
 		   pinned - min(sum.claimed, pinned));
 }
 
+/* Interfaces the summary's top lines name, at most */
+#define NICMEM_TOP_IFACES	3
+
+static const char * const nicmem_severity_names[] = { "OK", "WARN", "CRIT" };
+
+/*
+ * The severity line: the NIC RX rings' share of the memory outside
+ * hugepages (MemTotal minus the hugetlb pages the census counted), and
+ * the severity_pct thresholds it is judged by. What an operator acts on:
+ * the seeds' hosts had 93% of that memory in their rings, 7.9% of
+ * MemTotal.
+ */
+static void nicmem_print_severity(struct seq_file *m,
+				  const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_census *c = &snap->census;
+	u64 hugetlb = nicmem_class_pages(c, NICMEM_HUGETLB);
+	u64 outside = c->mem_total > hugetlb ?
+		      (c->mem_total - hugetlb) * snap->page_size : 0;
+	struct nicmem_rx_sum sum;
+	unsigned int sev = 0;
+
+	nicmem_rx_totals(snap, &sum);
+	/* share >= pct of outside, without dividing: bytes x 100 vs pct x outside */
+	if (sum.bytes * 100 >= (u64)nicmem_severity.crit_pct * outside)
+		sev = 2;
+	else if (sum.bytes * 100 >= (u64)nicmem_severity.warn_pct * outside)
+		sev = 1;
+	if (!sum.bytes)
+		sev = 0;
+	seq_printf(m, "severity: %s (NIC RX rings hold ", nicmem_severity_names[sev]);
+	nicmem_pct(m, sum.bytes, outside);
+	seq_puts(m, " of the ");
+	nicmem_iec(m, outside);
+	seq_printf(m, " outside hugepages; WARN from %u%%, CRIT from %u%%)\n",
+		   nicmem_severity.warn_pct, nicmem_severity.crit_pct);
+}
+
+/* The interfaces holding the most, one line each: what ethtool changes */
+static void nicmem_print_top(struct seq_file *m,
+			     const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_ifaces *ifs = &snap->ifaces;
+	unsigned int k;
+
+	for (k = 0; k < min_t(unsigned int, ifs->nr, NICMEM_TOP_IFACES); k++) {
+		const struct nicmem_iface *ifi = nicmem_iface_ranked(ifs, k);
+
+		if (ifi->source == NICMEM_RX_NONE || !ifi->rx_bytes)
+			break;
+		seq_printf(m, "top: %u %s %llu bytes (", k + 1, ifi->name,
+			   ifi->rx_bytes);
+		nicmem_iec(m, ifi->rx_bytes);
+		seq_printf(m, ") source %s driver %s rxq %u ring %u order %u numa %d netns %u\n",
+			   nicmem_source_names[ifi->source], ifi->driver,
+			   ifi->rx_queues, ifi->ring_cur, ifi->page_order,
+			   ifi->numa_node, ifi->netns);
+	}
+}
+
 static void nicmem_print_scan(struct seq_file *m,
 			      const struct nicmem_snapshot *snap)
 {
@@ -232,7 +292,7 @@ static void nicmem_print_ifaces(struct seq_file *m,
 
 	seq_puts(m, "#netns      ifindex name             driver       bus            numa   mtu state   rxq channels  ring ring_max order  rx_pages         rx_bytes source   note\n");
 	for (i = 0; i < snap->ifaces.nr; i++) {
-		const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+		const struct nicmem_iface *ifi = nicmem_iface_ranked(&snap->ifaces, i);
 
 		seq_printf(m, "%-11u %7d %-16s %-12s %-14s %4d %5u %-7s %3u %8u %5u %8u ",
 			   ifi->netns, ifi->ifindex, ifi->name, ifi->driver,
@@ -514,13 +574,15 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_summary_show(struct seq_file *m, void *v)
 
 	nicmem_header(m);
 	nicmem_print_verdict(m, snap);
+	nicmem_print_severity(m, snap);
+	nicmem_print_top(m, snap);
 	nicmem_print_scan(m, snap);
+	seq_puts(m, "\n# interfaces: every namespace, by rx_bytes; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order; page_pool = pages of the interface's pools)\n");
+	nicmem_print_ifaces(m, snap);
 	seq_puts(m, "\n# census: pages by class and NUMA node; bytes = pages x page_size; objects count a compound page once\n");
 	nicmem_print_census(m, snap);
 	seq_puts(m, "\n# meminfo: the census against /proc/meminfo's source (si_meminfo)\n");
 	nicmem_print_meminfo(m, snap);
-	seq_puts(m, "\n# interfaces: every namespace; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order; page_pool = pages of the interface's pools)\n");
-	nicmem_print_ifaces(m, snap);
 	seq_puts(m, "\n# per descriptor: descs = rxq x ring; a pagecnt_bias ring (exact) keeps one page << order on every descriptor; a page_pool interface holds what its pools hold: fragments share a page and recycled pages wait in the pool\n");
 	nicmem_print_per_desc(m, snap);
 	seq_puts(m, "\n# page_pool: pages with pp_magic by page->pp, per interface (per pool: the pools file); inflight = hold - release (allocations out of the page allocator), cached = in the pools' caches and rings\n");

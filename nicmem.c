@@ -68,6 +68,56 @@ static const struct kernel_param_ops nicmem_cache_ms_ops = {
 	.get = param_get_uint,
 };
 
+struct nicmem_severity nicmem_severity = {
+	NICMEM_SEVERITY_WARN_PCT, NICMEM_SEVERITY_CRIT_PCT
+};
+
+/*
+ * severity_pct="warn,crit": two integers, 1 <= warn < crit <= 100, and
+ * nothing else. Return: 0 with @sev set, or -EINVAL (@sev untouched).
+ */
+int nicmem_severity_parse(const char *val, struct nicmem_severity *sev)
+{
+	unsigned int warn, crit;
+	char buf[16], *comma;
+
+	if (strscpy(buf, val, sizeof(buf)) < 0)
+		return -EINVAL;
+	comma = strchr(buf, ',');
+	if (!comma)
+		return -EINVAL;
+	*comma = '\0';
+	if (kstrtouint(buf, 10, &warn) || kstrtouint(comma + 1, 10, &crit) ||
+	    warn < 1 || warn >= crit || crit > 100)
+		return -EINVAL;
+	sev->warn_pct = warn;
+	sev->crit_pct = crit;
+	return 0;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_severity_parse);
+
+static int nicmem_severity_set(const char *val, const struct kernel_param *kp)
+{
+	int ret = nicmem_severity_parse(val, kp->arg);
+
+	if (ret)
+		pr_err("%s=%s is not valid: give \"warn,crit\", two integer percentages with 1 <= warn < crit <= 100\n",
+		       kp->name, val);
+	return ret;
+}
+
+static int nicmem_severity_get(char *buf, const struct kernel_param *kp)
+{
+	const struct nicmem_severity *sev = kp->arg;
+
+	return scnprintf(buf, PAGE_SIZE, "%u,%u\n", sev->warn_pct, sev->crit_pct);
+}
+
+static const struct kernel_param_ops nicmem_severity_ops = {
+	.set = nicmem_severity_set,
+	.get = nicmem_severity_get,
+};
+
 module_param_cb(threshold, &nicmem_threshold_ops, &nicmem_threshold, 0444);
 MODULE_PARM_DESC(threshold,
 		 "refcount from which an unmapped non-LRU kernel page has the pinned signature ["
@@ -76,6 +126,10 @@ MODULE_PARM_DESC(threshold,
 module_param_cb(cache_ms, &nicmem_cache_ms_ops, &nicmem_cache_ms, 0444);
 MODULE_PARM_DESC(cache_ms,
 		 "readers within this many ms of a walk share its result; 0 walks on every open [0, 3600000] (default 1000)");
+module_param_cb(severity_pct, &nicmem_severity_ops, &nicmem_severity, 0444);
+MODULE_PARM_DESC(severity_pct,
+		 "\"warn,crit\": the NIC RX rings' share of the memory outside hugepages from which the summary's severity is WARN and CRIT, 1 <= warn < crit <= 100 (default \""
+		 __stringify(NICMEM_SEVERITY_WARN_PCT) "," __stringify(NICMEM_SEVERITY_CRIT_PCT) "\")");
 
 /*
  * nicmem_lock serializes walks and protects nicmem_cached. Readers hold a
@@ -121,8 +175,10 @@ static struct nicmem_snapshot *nicmem_snapshot_take(void)
 		ret = nicmem_ifaces_walk(&snap->ifaces, snap->layouts,
 					 snap->nr_layouts, nicmem_threshold);
 	}
-	if (!ret)
+	if (!ret) {
 		nicmem_pools_attribute(&snap->census.pools, &snap->ifaces);
+		ret = nicmem_ifaces_rank(&snap->ifaces);
+	}
 	if (ret) {
 		nicmem_snapshot_put(snap);
 		return ERR_PTR(ret);

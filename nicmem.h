@@ -268,6 +268,10 @@ struct nicmem_ifaces {
 	unsigned int nr;		/* listed */
 	unsigned int total;		/* registered; more than nr if capped */
 	struct nicmem_iface *if_;
+	/* indices of if_ by rx_bytes, largest first, ties in walk order
+	 * (nicmem_ifaces_rank()); NULL: walk order
+	 */
+	unsigned int *by_bytes;
 };
 
 /* One reading of everything, shared by the readers that use it. */
@@ -293,6 +297,14 @@ int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
 extern unsigned int nicmem_threshold;
 extern unsigned int nicmem_cache_ms;
 
+/* severity_pct: the summary's WARN and CRIT shares (rules.h) */
+struct nicmem_severity {
+	unsigned int warn_pct, crit_pct;
+};
+
+extern struct nicmem_severity nicmem_severity;
+int nicmem_severity_parse(const char *val, struct nicmem_severity *sev);
+
 /* walk.c */
 #if IS_ENABLED(CONFIG_KUNIT)
 int nicmem_census_range(struct nicmem_census *c,
@@ -310,6 +322,14 @@ enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
 				    int *refcount);
 void nicmem_census_table_init(void);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
+int nicmem_ifaces_rank(struct nicmem_ifaces *ifs);
+
+/* the @k-th interface by rx_bytes, largest first */
+static inline const struct nicmem_iface *
+nicmem_iface_ranked(const struct nicmem_ifaces *ifs, unsigned int k)
+{
+	return &ifs->if_[ifs->by_bytes ? ifs->by_bytes[k] : k];
+}
 
 /* pool.c */
 int nicmem_pools_init(struct nicmem_pools *ps);

@@ -35,6 +35,15 @@
  */
 #define NICMEM_HIST_BUCKETS		19
 
+/*
+ * The summary's severity: the NIC RX rings' share of the memory outside
+ * hugepages (MemTotal - hugetlb pages; what the kernel and everything
+ * else live in) from which it says WARN and CRIT: the defaults of the
+ * severity_pct parameter ("warn,crit", 1 <= warn < crit <= 100).
+ */
+#define NICMEM_SEVERITY_WARN_PCT	10
+#define NICMEM_SEVERITY_CRIT_PCT	25
+
 #endif /* _NICMEM_RULES_CONST */
 
 #ifdef NICMEM_CLASS

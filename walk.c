@@ -10,6 +10,7 @@
 #include <linux/nodemask.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/ktime.h>
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
@@ -196,7 +197,7 @@ static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
 
 /* Count one snapshot (@pages base pages) in its class and the histogram */
 static __always_inline void nicmem_count(struct nicmem_census *c,
-					 struct nicmem_node_census *nc,
+					 struct nicmem_node_census *nc, int nid,
 					 struct page *page, unsigned int bits,
 					 int refcount, unsigned int order,
 					 u64 pages, bool new_object)
@@ -215,7 +216,7 @@ static __always_inline void nicmem_count(struct nicmem_census *c,
 		};
 
 		nicmem_snap_fill(page, &s, bits);
-		nicmem_pool_count(&c->pools, &s, nc->nid, pages, new_object);
+		nicmem_pool_count(&c->pools, &s, nid, pages, new_object);
 	}
 }
 
@@ -275,12 +276,12 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 			scanned++;
 			if (head) {
 				bits = __nicmem_snap_bits(head, &refcount, &order);
-				nicmem_count(c, nc, head, bits, refcount, order,
-					     1, false);
+				nicmem_count(c, nc, nid, head, bits, refcount,
+					     order, 1, false);
 			} else {
 				bits = __nicmem_snap_bits(page, &refcount, &order);
-				nicmem_count(c, nc, page, bits, refcount, order,
-					     1, true);
+				nicmem_count(c, nc, nid, page, bits, refcount,
+					     order, 1, true);
 			}
 			pfn++;
 			continue;
@@ -288,7 +289,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 		bits = __nicmem_snap_bits(page, &refcount, &order);
 		nr = min(1UL << order, end - pfn);
 		scanned += nr;
-		nicmem_count(c, nc, page, bits, refcount, order, nr, true);
+		nicmem_count(c, nc, nid, page, bits, refcount, order, nr, true);
 		pfn += nr;
 	}
 	c->pfns_walked += min(pfn, end) - start;
@@ -470,9 +471,67 @@ void nicmem_ifaces_free(struct nicmem_ifaces *ifs)
 	}
 	kvfree(ifs->if_);
 	ifs->if_ = NULL;
+	kvfree(ifs->by_bytes);
+	ifs->by_bytes = NULL;
 	ifs->nr = 0;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_free);
+
+struct nicmem_rank {
+	u64 bytes;
+	unsigned int i;
+};
+
+/* rx_bytes descending, then walk order: a total order, so the result does
+ * not depend on the sort's stability
+ */
+static int nicmem_rank_cmp(const void *a, const void *b)
+{
+	const struct nicmem_rank *x = a, *y = b;
+
+	if (x->bytes != y->bytes)
+		return x->bytes > y->bytes ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/**
+ * nicmem_ifaces_rank() - order the interfaces by the RX memory they hold
+ * @ifs: walked, with the page_pool bytes attributed
+ *
+ * Fills @ifs->by_bytes: the indices of @ifs->if_, largest rx_bytes first
+ * (an interface without a source counts 0), ties in walk order.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int nicmem_ifaces_rank(struct nicmem_ifaces *ifs)
+{
+	struct nicmem_rank *r;
+	unsigned int i;
+
+	if (!ifs->nr)
+		return 0;
+	r = kvmalloc_array(ifs->nr, sizeof(*r), GFP_KERNEL);
+	ifs->by_bytes = kvmalloc_array(ifs->nr, sizeof(*ifs->by_bytes),
+				       GFP_KERNEL);
+	if (!r || !ifs->by_bytes) {
+		kvfree(r);
+		kvfree(ifs->by_bytes);
+		ifs->by_bytes = NULL;
+		return -ENOMEM;
+	}
+	for (i = 0; i < ifs->nr; i++) {
+		const struct nicmem_iface *ifi = &ifs->if_[i];
+
+		r[i].bytes = ifi->source == NICMEM_RX_NONE ? 0 : ifi->rx_bytes;
+		r[i].i = i;
+	}
+	sort(r, ifs->nr, sizeof(*r), nicmem_rank_cmp, NULL);
+	for (i = 0; i < ifs->nr; i++)
+		ifs->by_bytes[i] = r[i].i;
+	kvfree(r);
+	return 0;
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_rank);
 
 /* Interfaces beyond this are not listed (and the summary says so). */
 #define NICMEM_MAX_IFACES	65536

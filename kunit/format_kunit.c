@@ -160,6 +160,83 @@ static void format_verdict(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, line);
 	KUNIT_EXPECT_STREQ(test, line,
 			   "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0, page_pool on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487424 unattributed)");
+	/*
+	 * The seeds' host: 5.82% of MemTotal, but 68.54% of the 43.4 GiB
+	 * (711,132 pages of 64 KiB) left outside its 467 GiB of hugepages.
+	 * The module runs with the default severity_pct (10,25).
+	 */
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_STREQ(test, line,
+			   "severity: CRIT (NIC RX rings hold 68.54% of the 43.4GiB outside hugepages; WARN from 10%, CRIT from 25%)");
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_STREQ(test, line,
+			   "top: 1 enP2p1s0f0 31943819264 bytes (29.7GiB) source estimate driver i40e rxq 119 ring 4096 order 0 numa 0 netns 4026531840");
+	/* the other two hold nothing: no top line for them */
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(line, "scan: "));
+}
+
+/* The severity's edges: WARN and CRIT from exactly their shares */
+static void format_severity_edges(struct kunit *test)
+{
+	static const struct {
+		u64 rx_pages;
+		const char *want;
+	} cases[] = {
+		{ 0, "severity: OK (NIC RX rings hold 0.00% of" },
+		{ 71112, "severity: OK (NIC RX rings hold 9.99% of" },
+		{ 71114, "severity: WARN (NIC RX rings hold 10.00% of" },
+		{ 177782, "severity: WARN (NIC RX rings hold 24.99% of" },
+		{ 177783, "severity: CRIT (NIC RX rings hold 25.00% of" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct nicmem_snapshot *snap = fake_snapshot(test);
+		struct nicmem_iface *ifi = &snap->ifaces.if_[0];
+		char *p, *line;
+
+		/* 711,132 pages outside hugepages (format_verdict) */
+		ifi->rx_pages = cases[i].rx_pages;
+		ifi->rx_bytes = cases[i].rx_pages * snap->page_size;
+		p = render(test, nicmem_summary_show, snap);
+		next_line(&p);
+		next_line(&p);
+		line = next_line(&p);
+		KUNIT_ASSERT_NOT_NULL(test, line);
+		KUNIT_EXPECT_TRUE_MSG(test, str_has_prefix(line, cases[i].want),
+				      "%llu pages: %s", cases[i].rx_pages, line);
+	}
+}
+
+/* The interfaces by the bytes they hold, ties in walk order */
+static void format_ranked(struct kunit *test)
+{
+	struct nicmem_snapshot *snap = fake_snapshot(test);
+	struct nicmem_iface *lo = &snap->ifaces.if_[2];
+	char *text, *a, *b, *c;
+
+	lo->source = NICMEM_RX_EXACT;
+	lo->rx_pages = SEED_PAGES + 1;
+	lo->rx_bytes = lo->rx_pages * snap->page_size;
+	KUNIT_ASSERT_EQ(test, nicmem_ifaces_rank(&snap->ifaces), 0);
+	KUNIT_ASSERT_NOT_NULL(test, snap->ifaces.by_bytes);
+	KUNIT_EXPECT_EQ(test, snap->ifaces.by_bytes[0], 2U);
+	KUNIT_EXPECT_EQ(test, snap->ifaces.by_bytes[1], 0U);
+	KUNIT_EXPECT_EQ(test, snap->ifaces.by_bytes[2], 1U);
+	text = render(test, nicmem_interfaces_show, snap);
+	a = strstr(text, " lo ");
+	b = strstr(text, " enP2p1s0f0 ");
+	c = strstr(text, " odd\"n\\x ");
+	KUNIT_EXPECT_TRUE(test, a && b && c && a < b && b < c);
+	text = render(test, nicmem_summary_show, snap);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\ntop: 1 lo "));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "\ntop: 2 enP2p1s0f0 "));
+	KUNIT_EXPECT_NULL(test, strstr(text, "\ntop: 3 "));
+	kvfree(snap->ifaces.by_bytes);
 }
 
 /* every table: a '#' header, then rows with as many fields, all numeric
@@ -315,6 +392,8 @@ static void format_metrics(struct kunit *test)
 static struct kunit_case format_cases[] = {
 	KUNIT_CASE(format_version_lines),
 	KUNIT_CASE(format_verdict),
+	KUNIT_CASE(format_severity_edges),
+	KUNIT_CASE(format_ranked),
 	KUNIT_CASE(format_census_table),
 	KUNIT_CASE(format_interfaces_table),
 	KUNIT_CASE(format_histogram_table),

@@ -75,6 +75,7 @@ static inline u64 kunit_wild(void)
 }
 
 /* rings_kunit.c: the seed's ring walked, best of five (ns, descriptors) */
-void nicmem_kunit_ring_bench(struct kunit *test, u64 *ns, u64 *descs);
+void nicmem_kunit_ring_bench(struct kunit *test, u64 *ns, u64 *bare_ns,
+			     u64 *descs);
 
 #endif

@@ -51,7 +51,42 @@ static void params_zero_allowed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, v, 0U);
 }
 
+struct severity_case {
+	const char *val;
+	int ret;
+	unsigned int warn, crit;
+};
+
+static const struct severity_case severity_cases[] = {
+	{ "10,25", 0, 10, 25 }, { "1,100", 0, 1, 100 }, { "50,51", 0, 50, 51 },
+	{ "25,10", -EINVAL }, { "10,10", -EINVAL }, { "0,25", -EINVAL },
+	{ "10,101", -EINVAL }, { "10", -EINVAL }, { "10,", -EINVAL },
+	{ ",25", -EINVAL }, { "10,25,30", -EINVAL }, { "10;25", -EINVAL },
+	{ " 10,25", -EINVAL }, { "10,25x", -EINVAL }, { "-1,25", -EINVAL },
+	{ "0x0a,25", -EINVAL }, { "", -EINVAL }, { "10,2500000000000", -EINVAL },
+	{ "100000000000000000,25", -EINVAL },
+};
+
+static void severity_desc(const struct severity_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "severity_pct=\"%s\"", c->val);
+}
+
+KUNIT_ARRAY_PARAM(severity, severity_cases, severity_desc);
+
+/* refused values leave the setting as it was */
+static void params_severity(struct kunit *test)
+{
+	const struct severity_case *c = test->param_value;
+	struct nicmem_severity sev = { 7, 8 };
+
+	KUNIT_EXPECT_EQ(test, nicmem_severity_parse(c->val, &sev), c->ret);
+	KUNIT_EXPECT_EQ(test, sev.warn_pct, c->ret ? 7 : c->warn);
+	KUNIT_EXPECT_EQ(test, sev.crit_pct, c->ret ? 8 : c->crit);
+}
+
 static struct kunit_case params_cases[] = {
+	KUNIT_CASE_PARAM(params_severity, severity_gen_params),
 	KUNIT_CASE_PARAM(params_threshold_range, param_gen_params),
 	KUNIT_CASE(params_zero_allowed),
 	{}

@@ -73,6 +73,8 @@ t_load() {
 	ok $? "summary refuses writes"
 	head -n 2 "$D/summary" | grep -q "^verdict: NIC RX rings hold [0-9]* bytes"
 	ok $? "summary's second line is the verdict"
+	sed -n 3p "$D/summary" | grep -Eq "^severity: (OK|WARN|CRIT) \(NIC RX rings hold [0-9]+\.[0-9]{2}% of the "
+	ok $? "summary's third line is the severity" "$(sed -n 3p "$D/summary")"
 }
 
 # ---- interfaces: every one ip shows, with the driver sysfs shows ----
@@ -340,10 +342,25 @@ t_params() {
 			! grep -q '^nicmem ' /proc/modules
 		ok $? "insmod nicmem.ko $p fails and says why" "rc=$rc msg='$msg'"
 	done
-	insmod $KO threshold=64 cache_ms=3600000
-	ok $? "insmod with both parameters at their limits loads"
+	for p in severity_pct=25,10 severity_pct=10,10 severity_pct=0,25 \
+		 severity_pct=10,101 severity_pct=10 severity_pct=10,25,30 \
+		 severity_pct=10%,25%; do
+		dmesg -c > /dev/null
+		insmod $KO "$p" 2>/dev/null
+		rc=$?
+		msg=$(dmesg | grep "nicmem: severity_pct=")
+		[ $rc -ne 0 ] && echo "$msg" | grep -q 'not valid: give "warn,crit"' &&
+			! grep -q '^nicmem ' /proc/modules
+		ok $? "insmod nicmem.ko $p fails and says why" "rc=$rc msg='$msg'"
+	done
+	insmod $KO threshold=64 cache_ms=3600000 severity_pct=1,100
+	ok $? "insmod with every parameter at its limits loads"
 	[ "$(cat /sys/module/nicmem/parameters/threshold)" = 64 ]
 	ok $? "threshold=64 is in effect"
+	[ "$(cat /sys/module/nicmem/parameters/severity_pct)" = 1,100 ]
+	ok $? "severity_pct=1,100 is in effect"
+	grep -q '^severity: [A-Z]* (.*; WARN from 1%, CRIT from 100%)$' "$D/summary"
+	ok $? "the summary's severity line judges by severity_pct" "$(grep '^severity:' "$D/summary")"
 	rmmod nicmem
 	insmod $KO cache_ms=0
 }
