@@ -166,18 +166,16 @@ static void nicmem_print_severity(struct seq_file *m,
 	unsigned int sev = 0;
 
 	nicmem_rx_totals(snap, &sum);
-	/* share >= pct of outside, without dividing: bytes x 100 vs pct x outside */
-	if (sum.bytes * 100 >= (u64)nicmem_severity.crit_pct * outside)
+	/* share above pct of outside, without dividing: bytes x 100 vs pct x outside */
+	if (sum.bytes * 100 > (u64)nicmem_severity.crit_pct * outside)
 		sev = 2;
-	else if (sum.bytes * 100 >= (u64)nicmem_severity.warn_pct * outside)
+	else if (sum.bytes * 100 > (u64)nicmem_severity.warn_pct * outside)
 		sev = 1;
-	if (!sum.bytes)
-		sev = 0;
 	seq_printf(m, "severity: %s (NIC RX rings hold ", nicmem_severity_names[sev]);
 	nicmem_pct(m, sum.bytes, outside);
 	seq_puts(m, " of the ");
 	nicmem_iec(m, outside);
-	seq_printf(m, " outside hugepages; WARN from %u%%, CRIT from %u%%)\n",
+	seq_printf(m, " outside hugepages; WARN above %u%%, CRIT above %u%%)\n",
 		   nicmem_severity.warn_pct, nicmem_severity.crit_pct);
 }
 

@@ -128,7 +128,7 @@ MODULE_PARM_DESC(cache_ms,
 		 "readers within this many ms of a walk share its result; 0 walks on every open [0, 3600000] (default 1000)");
 module_param_cb(severity_pct, &nicmem_severity_ops, &nicmem_severity, 0444);
 MODULE_PARM_DESC(severity_pct,
-		 "\"warn,crit\": the NIC RX rings' share of the memory outside hugepages from which the summary's severity is WARN and CRIT, 1 <= warn < crit <= 100 (default \""
+		 "\"warn,crit\": the NIC RX rings' share of the memory outside hugepages above which the summary's severity is WARN and CRIT, 1 <= warn < crit <= 100 (default \""
 		 __stringify(NICMEM_SEVERITY_WARN_PCT) "," __stringify(NICMEM_SEVERITY_CRIT_PCT) "\")");
 
 /*

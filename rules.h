@@ -38,11 +38,13 @@
 /*
  * The summary's severity: the NIC RX rings' share of the memory outside
  * hugepages (MemTotal - hugetlb pages; what the kernel and everything
- * else live in) from which it says WARN and CRIT: the defaults of the
- * severity_pct parameter ("warn,crit", 1 <= warn < crit <= 100).
+ * else live in) above which it says WARN and CRIT: the defaults of the
+ * severity_pct parameter ("warn,crit", 1 <= warn < crit <= 100), the
+ * shipped alert rules' NicmemNicRxShareHigh thresholds (tests/alerts
+ * checks they agree).
  */
-#define NICMEM_SEVERITY_WARN_PCT	10
-#define NICMEM_SEVERITY_CRIT_PCT	25
+#define NICMEM_SEVERITY_WARN_PCT	20
+#define NICMEM_SEVERITY_CRIT_PCT	40
 
 #endif /* _NICMEM_RULES_CONST */
 

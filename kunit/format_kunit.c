@@ -163,12 +163,12 @@ static void format_verdict(struct kunit *test)
 	/*
 	 * The seeds' host: 5.82% of MemTotal, but 68.54% of the 43.4 GiB
 	 * (711,132 pages of 64 KiB) left outside its 467 GiB of hugepages.
-	 * The module runs with the default severity_pct (10,25).
+	 * The module runs with the default severity_pct (20,40).
 	 */
 	line = next_line(&p);
 	KUNIT_ASSERT_NOT_NULL(test, line);
 	KUNIT_EXPECT_STREQ(test, line,
-			   "severity: CRIT (NIC RX rings hold 68.54% of the 43.4GiB outside hugepages; WARN from 10%, CRIT from 25%)");
+			   "severity: CRIT (NIC RX rings hold 68.54% of the 43.4GiB outside hugepages; WARN above 20%, CRIT above 40%)");
 	line = next_line(&p);
 	KUNIT_ASSERT_NOT_NULL(test, line);
 	KUNIT_EXPECT_STREQ(test, line,
@@ -179,7 +179,7 @@ static void format_verdict(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(line, "scan: "));
 }
 
-/* The severity's edges: WARN and CRIT from exactly their shares */
+/* The severity's edges: WARN and CRIT just above their shares (20, 40%) */
 static void format_severity_edges(struct kunit *test)
 {
 	static const struct {
@@ -187,10 +187,10 @@ static void format_severity_edges(struct kunit *test)
 		const char *want;
 	} cases[] = {
 		{ 0, "severity: OK (NIC RX rings hold 0.00% of" },
-		{ 71112, "severity: OK (NIC RX rings hold 9.99% of" },
-		{ 71114, "severity: WARN (NIC RX rings hold 10.00% of" },
-		{ 177782, "severity: WARN (NIC RX rings hold 24.99% of" },
-		{ 177783, "severity: CRIT (NIC RX rings hold 25.00% of" },
+		{ 142226, "severity: OK (NIC RX rings hold 19.99% of" },
+		{ 142227, "severity: WARN (NIC RX rings hold 20.00% of" },
+		{ 284452, "severity: WARN (NIC RX rings hold 39.99% of" },
+		{ 284453, "severity: CRIT (NIC RX rings hold 40.00% of" },
 	};
 	unsigned int i;
 

@@ -359,7 +359,7 @@ t_params() {
 	ok $? "threshold=64 is in effect"
 	[ "$(cat /sys/module/nicmem/parameters/severity_pct)" = 1,100 ]
 	ok $? "severity_pct=1,100 is in effect"
-	grep -q '^severity: [A-Z]* (.*; WARN from 1%, CRIT from 100%)$' "$D/summary"
+	grep -q '^severity: [A-Z]* (.*; WARN above 1%, CRIT above 100%)$' "$D/summary"
 	ok $? "the summary's severity line judges by severity_pct" "$(grep '^severity:' "$D/summary")"
 	rmmod nicmem
 	insmod $KO cache_ms=0
