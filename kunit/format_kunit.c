@@ -150,29 +150,32 @@ static void format_version_lines(struct kunit *test)
 					       "# nicmem - version: 1\n"));
 }
 
+/* the next line of *@p is @want */
+static void expect_line(struct kunit *test, char **p, const char *want)
+{
+	char *line = next_line(p);
+
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_STREQ(test, line, want);
+}
+
 static void format_verdict(struct kunit *test)
 {
 	char *p = render(test, nicmem_summary_show, fake_snapshot(test));
 	char *line;
 
 	next_line(&p);
-	line = next_line(&p);
-	KUNIT_ASSERT_NOT_NULL(test, line);
-	KUNIT_EXPECT_STREQ(test, line,
-			   "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0, page_pool on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487424 unattributed)");
+	expect_line(test, &p,
+		    "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0, page_pool on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487424 unattributed)");
 	/*
 	 * The seeds' host: 5.82% of MemTotal, but 68.54% of the 43.4 GiB
 	 * (711,132 pages of 64 KiB) left outside its 467 GiB of hugepages.
 	 * The module runs with the default severity_pct (20,40).
 	 */
-	line = next_line(&p);
-	KUNIT_ASSERT_NOT_NULL(test, line);
-	KUNIT_EXPECT_STREQ(test, line,
-			   "severity: CRIT (NIC RX rings hold 68.54% of the 43.4GiB outside hugepages; WARN above 20%, CRIT above 40%)");
-	line = next_line(&p);
-	KUNIT_ASSERT_NOT_NULL(test, line);
-	KUNIT_EXPECT_STREQ(test, line,
-			   "top: 1 enP2p1s0f0 31943819264 bytes (29.7GiB) source estimate driver i40e rxq 119 ring 4096 order 0 numa 0 netns 4026531840");
+	expect_line(test, &p,
+		    "severity: CRIT (NIC RX rings hold 68.54% of the 43.4GiB outside hugepages; WARN above 20%, CRIT above 40%)");
+	expect_line(test, &p,
+		    "top: 1 enP2p1s0f0 31943819264 bytes (29.7GiB) source estimate driver i40e rxq 119 ring 4096 order 0 numa 0 netns 4026531840");
 	/* the other two hold nothing: no top line for them */
 	line = next_line(&p);
 	KUNIT_ASSERT_NOT_NULL(test, line);
