@@ -120,27 +120,26 @@ static void nicmem_rx_totals(const struct nicmem_snapshot *snap,
 }
 
 static void nicmem_print_verdict(struct seq_file *m,
-				 const struct nicmem_snapshot *snap)
+				 const struct nicmem_snapshot *snap,
+				 const struct nicmem_rx_sum *rx)
 {
 	const struct nicmem_census *c = &snap->census;
 	u64 total = c->mem_total * snap->page_size;
 	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
-	struct nicmem_rx_sum sum;
 
-	nicmem_rx_totals(snap, &sum);
-	seq_printf(m, "verdict: NIC RX rings hold %llu bytes (", sum.bytes);
-	nicmem_iec(m, sum.bytes);
+	seq_printf(m, "verdict: NIC RX rings hold %llu bytes (", rx->bytes);
+	nicmem_iec(m, rx->bytes);
 	seq_puts(m, ", ");
-	nicmem_pct(m, sum.bytes, total);
+	nicmem_pct(m, rx->bytes, total);
 	seq_printf(m, " of MemTotal; exact on %u, page_pool on %u and estimate on %u of %u interfaces); pinned-signature pages hold %llu bytes (",
-		   sum.exact, sum.page_pool, sum.estimate, snap->ifaces.nr,
+		   rx->exact, rx->page_pool, rx->estimate, snap->ifaces.nr,
 		   pinned * snap->page_size);
 	nicmem_iec(m, pinned * snap->page_size);
 	seq_puts(m, ", ");
 	nicmem_pct(m, pinned * snap->page_size, total);
 	seq_printf(m, " of MemTotal; %llu pages, refcount >= %u; %llu in walked rings, %llu unattributed)\n",
-		   pinned, c->threshold, min(sum.claimed, pinned),
-		   pinned - min(sum.claimed, pinned));
+		   pinned, c->threshold, min(rx->claimed, pinned),
+		   pinned - min(rx->claimed, pinned));
 }
 
 /* Interfaces the summary's top lines name, at most */
@@ -156,23 +155,22 @@ static const char * const nicmem_severity_names[] = { "OK", "WARN", "CRIT" };
  * MemTotal.
  */
 static void nicmem_print_severity(struct seq_file *m,
-				  const struct nicmem_snapshot *snap)
+				  const struct nicmem_snapshot *snap,
+				  const struct nicmem_rx_sum *rx)
 {
 	const struct nicmem_census *c = &snap->census;
 	u64 hugetlb = nicmem_class_pages(c, NICMEM_HUGETLB);
 	u64 outside = c->mem_total > hugetlb ?
 		      (c->mem_total - hugetlb) * snap->page_size : 0;
-	struct nicmem_rx_sum sum;
 	unsigned int sev = 0;
 
-	nicmem_rx_totals(snap, &sum);
 	/* share above pct of outside, without dividing: bytes x 100 vs pct x outside */
-	if (sum.bytes * 100 > (u64)nicmem_severity.crit_pct * outside)
+	if (rx->bytes * 100 > (u64)nicmem_severity.crit_pct * outside)
 		sev = 2;
-	else if (sum.bytes * 100 > (u64)nicmem_severity.warn_pct * outside)
+	else if (rx->bytes * 100 > (u64)nicmem_severity.warn_pct * outside)
 		sev = 1;
 	seq_printf(m, "severity: %s (NIC RX rings hold ", nicmem_severity_names[sev]);
-	nicmem_pct(m, sum.bytes, outside);
+	nicmem_pct(m, rx->bytes, outside);
 	seq_puts(m, " of the ");
 	nicmem_iec(m, outside);
 	seq_printf(m, " outside hugepages; WARN above %u%%, CRIT above %u%%)\n",
@@ -569,10 +567,12 @@ static void nicmem_print_hist(struct seq_file *m,
 NICMEM_VISIBLE_IF_KUNIT int nicmem_summary_show(struct seq_file *m, void *v)
 {
 	const struct nicmem_snapshot *snap = m->private;
+	struct nicmem_rx_sum rx;
 
+	nicmem_rx_totals(snap, &rx);	/* once, for both lines */
 	nicmem_header(m);
-	nicmem_print_verdict(m, snap);
-	nicmem_print_severity(m, snap);
+	nicmem_print_verdict(m, snap, &rx);
+	nicmem_print_severity(m, snap, &rx);
 	nicmem_print_top(m, snap);
 	nicmem_print_scan(m, snap);
 	seq_puts(m, "\n# interfaces: every namespace, by rx_bytes; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order; page_pool = pages of the interface's pools)\n");

@@ -40,6 +40,14 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
 /* The class and histogram membership of every census key (census.h) */
 static u8 nicmem_census_table[NICMEM_CENSUS_KEYS] __ro_after_init;
 
+/* The table's entry for a snapshot's bits and refcount */
+static __always_inline unsigned int nicmem_census_lookup(unsigned int bits,
+							 int refcount,
+							 unsigned int threshold)
+{
+	return nicmem_census_table[nicmem_census_key(bits, refcount, threshold)];
+}
+
 void __init nicmem_census_table_init(void)
 {
 	unsigned int key;
@@ -135,7 +143,7 @@ enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
 	unsigned int order;
 	unsigned int bits = __nicmem_snap_bits(page, refcount, &order);
 
-	return nicmem_census_table[nicmem_census_key(bits, *refcount, threshold)] &
+	return nicmem_census_lookup(bits, *refcount, threshold) &
 	       NICMEM_ENTRY_CLASS;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_page_class);
@@ -197,13 +205,12 @@ static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
 
 /* Count one snapshot (@pages base pages) in its class and the histogram */
 static __always_inline void nicmem_count(struct nicmem_census *c,
-					 struct nicmem_node_census *nc, int nid,
+					 struct nicmem_node_census *nc,
 					 struct page *page, unsigned int bits,
 					 int refcount, unsigned int order,
 					 u64 pages, bool new_object)
 {
-	unsigned int e = nicmem_census_table[nicmem_census_key(bits, refcount,
-								c->threshold)];
+	unsigned int e = nicmem_census_lookup(bits, refcount, c->threshold);
 
 	nc->cls[e & NICMEM_ENTRY_CLASS].pages += pages;
 	nc->cls[e & NICMEM_ENTRY_CLASS].objects += new_object;
@@ -216,7 +223,7 @@ static __always_inline void nicmem_count(struct nicmem_census *c,
 		};
 
 		nicmem_snap_fill(page, &s, bits);
-		nicmem_pool_count(&c->pools, &s, nid, pages, new_object);
+		nicmem_pool_count(&c->pools, &s, nc->nid, pages, new_object);
 	}
 }
 
@@ -271,25 +278,22 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 			continue;
 		}
 		if (PageTail(page)) {
+			/* one base page, counted as its head's (a new object
+			 * only when the head is not a valid page)
+			 */
 			struct page *head = nicmem_valid_head(page);
+			struct page *p = head ? head : page;
 
 			scanned++;
-			if (head) {
-				bits = __nicmem_snap_bits(head, &refcount, &order);
-				nicmem_count(c, nc, nid, head, bits, refcount,
-					     order, 1, false);
-			} else {
-				bits = __nicmem_snap_bits(page, &refcount, &order);
-				nicmem_count(c, nc, nid, page, bits, refcount,
-					     order, 1, true);
-			}
+			bits = __nicmem_snap_bits(p, &refcount, &order);
+			nicmem_count(c, nc, p, bits, refcount, order, 1, !head);
 			pfn++;
 			continue;
 		}
 		bits = __nicmem_snap_bits(page, &refcount, &order);
 		nr = min(1UL << order, end - pfn);
 		scanned += nr;
-		nicmem_count(c, nc, nid, page, bits, refcount, order, nr, true);
+		nicmem_count(c, nc, page, bits, refcount, order, nr, true);
 		pfn += nr;
 	}
 	c->pfns_walked += min(pfn, end) - start;
