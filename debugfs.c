@@ -3,12 +3,17 @@
  * /sys/kernel/debug/nicmem/: summary, census, interfaces, histogram and
  * metrics. Every file is 0400, read-only, with no ioctl or mmap, so it
  * opens under lockdown. The walk runs (or the cached snapshot is taken)
- * in open(); show() only formats that snapshot, so seq_file may call it
- * again on a larger buffer at no cost.
+ * in open(), which also renders the file's whole text: read() copies it.
  */
+#define pr_fmt(fmt) "nicmem: " fmt
+
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/kmemleak.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
 #include "nicmem.h"
 #include "compat.h"
 #include "drivers/adaptor.h"
@@ -34,6 +39,11 @@ static const char *nicmem_operstate(const struct nicmem_iface *ifi)
 		return nicmem_operstates[ifi->operstate];
 	return "unknown";
 }
+
+/* page_pool figures of one pool, one interface's or no interface's */
+struct nicmem_pool_sum {
+	u64 pools, pages, remote, inflight, cached;
+};
 
 static void nicmem_header(struct seq_file *m)
 {
@@ -382,12 +392,71 @@ static void nicmem_print_pools(struct seq_file *m,
 			   ps->unlisted_pages, NICMEM_MAX_POOLS);
 }
 
+/* one pool's figures as a row of its own */
+static void nicmem_pool_sum_of(const struct nicmem_pool *p,
+			       struct nicmem_pool_sum *sum)
+{
+	*sum = (struct nicmem_pool_sum){
+		.pools = 1, .pages = p->pages, .remote = p->remote,
+		.inflight = p->inflight, .cached = p->cached,
+	};
+}
+
+/* an interface's pools, as pool.c summed them */
+static void nicmem_iface_pool_sum(const struct nicmem_iface *ifi,
+				  struct nicmem_pool_sum *sum)
+{
+	*sum = (struct nicmem_pool_sum){
+		.pools = ifi->pp_pools, .pages = ifi->pp_pages,
+		.remote = ifi->pp_remote, .inflight = ifi->pp_inflight,
+		.cached = ifi->pp_cached,
+	};
+}
+
+/*
+ * The pools no interface claims, and the pages of pools beyond the list,
+ * as one row; an unreadable pool adds no in-flight or cached figure.
+ */
+static void nicmem_pools_unclaimed(const struct nicmem_pools *ps,
+				   struct nicmem_pool_sum *sum)
+{
+	unsigned int i;
+
+	memset(sum, 0, sizeof(*sum));
+	for (i = 0; i < ps->nr; i++) {
+		const struct nicmem_pool *p = &ps->pool[i];
+
+		if (p->iface >= 0)
+			continue;
+		sum->pools++;
+		sum->pages += p->pages;
+		sum->remote += p->remote;
+		if (!p->err) {
+			sum->inflight += p->inflight;
+			sum->cached += p->cached;
+		}
+	}
+	sum->pages += ps->unlisted_pages;
+}
+
+static void nicmem_print_pool_row(struct seq_file *m, const char *netns,
+				  const char *ifindex, const char *name,
+				  const char *driver,
+				  const struct nicmem_pool_sum *sum,
+				  unsigned int page_size)
+{
+	seq_printf(m, "%-11s %7s %-16s %-12s %5llu %12llu %16llu %8llu %8llu %8llu\n",
+		   netns, ifindex, name, driver, sum->pools, sum->pages,
+		   sum->pages * page_size, sum->remote, sum->inflight,
+		   sum->cached);
+}
+
 /* page_pool pages per interface, then the pools no interface claims */
 static void nicmem_print_pool_ifaces(struct seq_file *m,
 				     const struct nicmem_snapshot *snap)
 {
-	const struct nicmem_pools *ps = &snap->census.pools;
-	u64 n = 0, pages = 0, remote = 0, inflight = 0, cached = 0;
+	struct nicmem_pool_sum sum;
+	char ns[12], idx[12];
 	unsigned int i;
 
 	seq_puts(m, "#netns      ifindex name             driver       pools        pages            bytes   remote inflight   cached\n");
@@ -396,30 +465,16 @@ static void nicmem_print_pool_ifaces(struct seq_file *m,
 
 		if (!ifi->pp_pools)
 			continue;
-		seq_printf(m, "%-11u %7d %-16s %-12s %5u %12llu %16llu %8llu %8llu %8llu\n",
-			   ifi->netns, ifi->ifindex, ifi->name, ifi->driver,
-			   ifi->pp_pools, ifi->pp_pages,
-			   ifi->pp_pages * snap->page_size, ifi->pp_remote,
-			   ifi->pp_inflight, ifi->pp_cached);
+		snprintf(ns, sizeof(ns), "%u", ifi->netns);
+		snprintf(idx, sizeof(idx), "%d", ifi->ifindex);
+		nicmem_iface_pool_sum(ifi, &sum);
+		nicmem_print_pool_row(m, ns, idx, ifi->name, ifi->driver, &sum,
+				      snap->page_size);
 	}
-	for (i = 0; i < ps->nr; i++) {
-		const struct nicmem_pool *p = &ps->pool[i];
-
-		if (p->iface >= 0)
-			continue;
-		n++;
-		pages += p->pages;
-		remote += p->remote;
-		if (!p->err) {
-			inflight += p->inflight;
-			cached += p->cached;
-		}
-	}
-	pages += ps->unlisted_pages;
-	if (n || pages)
-		seq_printf(m, "%-11s %7s %-16s %-12s %5llu %12llu %16llu %8llu %8llu %8llu\n",
-			   "-", "-", "(unattributed)", "-", n, pages,
-			   pages * snap->page_size, remote, inflight, cached);
+	nicmem_pools_unclaimed(&snap->census.pools, &sum);
+	if (sum.pools || sum.pages)
+		nicmem_print_pool_row(m, "-", "-", "(unattributed)", "-", &sum,
+				      snap->page_size);
 }
 
 /*
@@ -731,25 +786,24 @@ static void nicmem_prom_rx(struct seq_file *m, const struct nicmem_ifaces *ifs,
 	unsigned int i;
 
 	nicmem_prom_head(m, name, bytes ?
-			 "Bytes held by the interface's RX rings; source says whether estimated or walked." :
-			 "Pages held by the interface's RX rings; source says whether estimated or walked.");
+			 "Bytes held by the interface's RX rings (how counted: rx_source of nicmem_interface_info)." :
+			 "Pages held by the interface's RX rings (how counted: rx_source of nicmem_interface_info).");
 	for (i = 0; i < ifs->nr; i++) {
 		const struct nicmem_iface *ifi = &ifs->if_[i];
 
 		if (ifi->source == NICMEM_RX_NONE)
 			continue;
 		nicmem_prom_iface(m, name, ifi);
-		nicmem_prom_label(m, "source", nicmem_source_names[ifi->source],
-				  false);
 		seq_printf(m, "} %llu\n", bytes ? ifi->rx_bytes : ifi->rx_pages);
 	}
 }
 
-/* per queue pages, and the bias/outside histograms, of walked interfaces */
-static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *ifs)
+/* per queue pages and drained histograms (metrics_queues=1) */
+static void nicmem_prom_queues(struct seq_file *m,
+			       const struct nicmem_ifaces *ifs)
 {
 	char num[24];
-	unsigned int i, q, b, k;
+	unsigned int i, q, b;
 
 	nicmem_prom_head(m, "nicmem_rx_queue_pages",
 			 "Pages held by one RX queue's ring, walked.");
@@ -759,24 +813,6 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 			nicmem_prom_iface(m, "nicmem_rx_queue_pages", &ifs->if_[i]);
 			nicmem_prom_label(m, "queue", num, false);
 			seq_printf(m, "} %llu\n", ifs->if_[i].rxq[q].pages);
-		}
-	}
-	nicmem_prom_head(m, "nicmem_rx_ring_refs_pages",
-			 "Walked ring pages (base pages) by pagecnt_bias (kind bias), by refcount - bias (kind outside) and by refill value - bias (kind drained); page_pool pages by fragment count (kind pp_frag); log2 buckets.");
-	for (i = 0; i < ifs->nr; i++) {
-		for (k = 0; k < ARRAY_SIZE(nicmem_iface_hist_kinds); k++) {
-			const u64 *h = nicmem_iface_hist(&ifs->if_[i], k);
-
-			if (!h)
-				continue;
-			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
-				nicmem_prom_iface(m, "nicmem_rx_ring_refs_pages",
-						  &ifs->if_[i]);
-				nicmem_prom_label(m, "kind",
-						  nicmem_iface_hist_kinds[k], false);
-				nicmem_prom_bucket(m, b, "refcount", false);
-				seq_printf(m, "} %llu\n", h[b]);
-			}
 		}
 	}
 	nicmem_prom_head(m, "nicmem_rx_queue_drained_pages",
@@ -798,6 +834,40 @@ static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *if
 	}
 }
 
+/* the bias/outside/drained/pp_frag histograms of each interface */
+static void nicmem_prom_rings(struct seq_file *m, const struct nicmem_ifaces *ifs)
+{
+	unsigned int i, b, k;
+
+	nicmem_prom_head(m, "nicmem_rx_ring_refs_pages",
+			 "Walked ring pages (base pages) by pagecnt_bias (kind bias), by refcount - bias (kind outside) and by refill value - bias (kind drained); page_pool pages by fragment count (kind pp_frag); log2 buckets.");
+	for (i = 0; i < ifs->nr; i++) {
+		for (k = 0; k < ARRAY_SIZE(nicmem_iface_hist_kinds); k++) {
+			const u64 *h = nicmem_iface_hist(&ifs->if_[i], k);
+
+			if (!h)
+				continue;
+			for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
+				nicmem_prom_iface(m, "nicmem_rx_ring_refs_pages",
+						  &ifs->if_[i]);
+				nicmem_prom_label(m, "kind",
+						  nicmem_iface_hist_kinds[k], false);
+				nicmem_prom_bucket(m, b, "refcount", false);
+				seq_printf(m, "} %llu\n", h[b]);
+			}
+		}
+	}
+}
+
+/* name{netns="-",device="-",driver="-": pools of no interface */
+static void nicmem_prom_nobody(struct seq_file *m, const char *name)
+{
+	seq_printf(m, "%s{", name);
+	nicmem_prom_label(m, "netns", "-", true);
+	nicmem_prom_label(m, "device", "-", false);
+	nicmem_prom_label(m, "driver", "-", false);
+}
+
 /* one pool's labels: its interface (or "-") and queue, and its id */
 static void nicmem_prom_pool(struct seq_file *m, const char *name,
 			     const struct nicmem_snapshot *snap,
@@ -805,14 +875,10 @@ static void nicmem_prom_pool(struct seq_file *m, const char *name,
 {
 	char num[24];
 
-	if (p->iface >= 0) {
+	if (p->iface >= 0)
 		nicmem_prom_iface(m, name, &snap->ifaces.if_[p->iface]);
-	} else {
-		seq_printf(m, "%s{", name);
-		nicmem_prom_label(m, "netns", "-", true);
-		nicmem_prom_label(m, "device", "-", false);
-		nicmem_prom_label(m, "driver", "-", false);
-	}
+	else
+		nicmem_prom_nobody(m, name);
 	if (p->queue >= 0)
 		snprintf(num, sizeof(num), "%d", p->queue);
 	else
@@ -824,34 +890,68 @@ static void nicmem_prom_pool(struct seq_file *m, const char *name,
 	seq_puts(m, "} ");
 }
 
+/* the k-th figure of the pool families: pages, bytes, in flight, cached */
+static u64 nicmem_pool_figure(const struct nicmem_pool_sum *sum,
+			      unsigned int k, unsigned int page_size)
+{
+	return k == 0 ? sum->pages : k == 1 ? sum->pages * page_size :
+	       k == 2 ? sum->inflight : sum->cached;
+}
+
+/*
+ * The page_pool families: per interface, and the pools of no interface
+ * as "-" (the pools file's per-interface rows); with metrics_queues=1 per
+ * pool instead, labelled with its queue and id. An unreadable pool has no
+ * in-flight or cached figure of its own.
+ */
 static void nicmem_prom_pools(struct seq_file *m,
 			      const struct nicmem_snapshot *snap)
 {
 	static const char * const names[] = {
 		"nicmem_page_pool_pages", "nicmem_page_pool_bytes",
-		"nicmem_page_pool_inflight", "nicmem_page_pool_cached",
+		"nicmem_page_pool_inflight_pages",
+		"nicmem_page_pool_cached_pages",
 	};
 	static const char * const helps[] = {
-		"Pages with pp_magic whose page->pp is this pool (census).",
+		"Pages with pp_magic whose page->pp is a pool of this interface (census).",
 		"Bytes of those pages.",
 		"Allocations out of the page allocator (hold - release, as page_pool_inflight()).",
-		"Allocations waiting in the pool's cache and ring (a sample).",
+		"Allocations waiting in the pools' caches and rings (a sample).",
 	};
 	const struct nicmem_pools *ps = &snap->census.pools;
+	struct nicmem_pool_sum sum;
 	unsigned int i, k;
 
 	for (k = 0; k < ARRAY_SIZE(names); k++) {
 		nicmem_prom_head(m, names[k], helps[k]);
-		for (i = 0; i < ps->nr; i++) {
-			const struct nicmem_pool *p = &ps->pool[i];
+		if (nicmem_metrics_queues) {
+			for (i = 0; i < ps->nr; i++) {
+				const struct nicmem_pool *p = &ps->pool[i];
 
-			if (k >= 2 && p->err)
+				if (k >= 2 && p->err)
+					continue;
+				nicmem_prom_pool(m, names[k], snap, p, i);
+				nicmem_pool_sum_of(p, &sum);
+				seq_printf(m, "%llu\n", nicmem_pool_figure(&sum, k,
+								snap->page_size));
+			}
+			continue;
+		}
+		for (i = 0; i < snap->ifaces.nr; i++) {
+			const struct nicmem_iface *ifi = &snap->ifaces.if_[i];
+
+			if (!ifi->pp_pools)
 				continue;
-			nicmem_prom_pool(m, names[k], snap, p, i);
-			seq_printf(m, "%llu\n", k == 0 ? p->pages :
-				   k == 1 ? p->pages * snap->page_size :
-				   k == 2 ? (u64)p->inflight :
-				   (u64)p->cached);
+			nicmem_iface_pool_sum(ifi, &sum);
+			nicmem_prom_iface(m, names[k], ifi);
+			seq_printf(m, "} %llu\n", nicmem_pool_figure(&sum, k,
+							snap->page_size));
+		}
+		nicmem_pools_unclaimed(ps, &sum);
+		if (sum.pools || sum.pages) {
+			nicmem_prom_nobody(m, names[k]);
+			seq_printf(m, "} %llu\n", nicmem_pool_figure(&sum, k,
+							snap->page_size));
 		}
 	}
 }
@@ -861,17 +961,22 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 {
 	const struct nicmem_ifaces *ifs = &snap->ifaces;
 	unsigned int i;
-	char node[12];
+	char num[12];
 
 	nicmem_prom_head(m, "nicmem_interface_info",
-			 "One series per interface of every network namespace.");
+			 "One series per interface of every network namespace: its ifindex, bus, NUMA node (-1: none), operstate and how its RX figure is counted (rx_source).");
 	for (i = 0; i < ifs->nr; i++) {
-		snprintf(node, sizeof(node), "%d", ifs->if_[i].numa_node);
-		nicmem_prom_iface(m, "nicmem_interface_info", &ifs->if_[i]);
-		nicmem_prom_label(m, "bus", ifs->if_[i].bus, false);
-		nicmem_prom_label(m, "numa_node", node, false);
-		nicmem_prom_label(m, "operstate", nicmem_operstate(&ifs->if_[i]),
-				  false);
+		const struct nicmem_iface *ifi = &ifs->if_[i];
+
+		nicmem_prom_iface(m, "nicmem_interface_info", ifi);
+		snprintf(num, sizeof(num), "%d", ifi->ifindex);
+		nicmem_prom_label(m, "ifindex", num, false);
+		nicmem_prom_label(m, "bus", ifi->bus, false);
+		snprintf(num, sizeof(num), "%d", ifi->numa_node);
+		nicmem_prom_label(m, "node", num, false);
+		nicmem_prom_label(m, "operstate", nicmem_operstate(ifi), false);
+		nicmem_prom_label(m, "rx_source",
+				  nicmem_source_names[ifi->source], false);
 		seq_puts(m, "} 1\n");
 	}
 	nicmem_prom_head(m, "nicmem_rx_queues", "Active RX queues (real_num_rx_queues).");
@@ -888,6 +993,8 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 	nicmem_prom_rx(m, ifs, false);
 	nicmem_prom_rx(m, ifs, true);
 	nicmem_prom_rings(m, ifs);
+	if (nicmem_metrics_queues)
+		nicmem_prom_queues(m, ifs);
 	nicmem_prom_pools(m, snap);
 }
 
@@ -989,6 +1096,52 @@ static const struct nicmem_file nicmem_files[] = {
 	{ "pools",	nicmem_pools_show },
 };
 
+/*
+ * Unload under readers. A file held open must neither keep the module
+ * (an operator's rmmod would wait on a stuck cat or a scraper's open
+ * file) nor call into it once it is gone. So the files have no .owner;
+ * open() renders the whole text into the seq_file's buffer and drops the
+ * snapshot there; read() and llseek() only copy from that buffer and run
+ * through debugfs's proxy, which nicmem_debugfs_exit()'s removal waits
+ * for and which answers -EIO after; release is single_release(), the
+ * kernel's own. Debugfs still reads the file_operations at release, so
+ * they are a kmalloc'd copy that outlives the module while a file is open.
+ */
+
+/* the largest text a file renders before open() gives up (-EFBIG) */
+#define NICMEM_TEXT_MAX		(64 << 20)
+
+/* @show over @snap into @m's buffer, growing it until the text fits */
+static int nicmem_render(struct seq_file *m,
+			 int (*show)(struct seq_file *m, void *v),
+			 struct nicmem_snapshot *snap)
+{
+	int ret;
+
+	m->private = snap;
+	for (;;) {
+		m->count = 0;
+		ret = show(m, NULL);
+		if (ret || !seq_has_overflowed(m))
+			break;
+		if (m->size >= NICMEM_TEXT_MAX) {
+			ret = -EFBIG;
+			break;
+		}
+		/* seq_release() kvfree()s the buffer, as seq_buf_alloc() */
+		kvfree(m->buf);
+		m->size <<= 1;
+		m->buf = kvmalloc(m->size, GFP_KERNEL_ACCOUNT);
+		if (!m->buf) {
+			m->size = 0;
+			ret = -ENOMEM;
+			break;
+		}
+	}
+	m->private = NULL;
+	return ret;
+}
+
 static int nicmem_open(struct inode *inode, struct file *file)
 {
 	const struct nicmem_file *nf = inode->i_private;
@@ -998,48 +1151,98 @@ static int nicmem_open(struct inode *inode, struct file *file)
 
 	if (IS_ERR(snap))
 		return PTR_ERR(snap);
-	/* enough for the whole output, so show() runs once */
+	/* enough for the whole output, so show() usually runs once */
 	size = 16384 + (size_t)snap->ifaces.nr * 1024 +
 	       (size_t)snap->census.pools.nr * 256 +
 	       (size_t)snap->census.nr_nodes * 4096;
-	ret = single_open_size(file, nf->show, snap, size);
-	if (ret)
-		nicmem_snapshot_put(snap);
+	ret = single_open_size(file, nf->show, NULL, size);
+	if (!ret) {
+		ret = nicmem_render(file->private_data, nf->show, snap);
+		if (ret)
+			single_release(inode, file);
+	}
+	nicmem_snapshot_put(snap);
 	return ret;
 }
 
-static int nicmem_release(struct inode *inode, struct file *file)
+static ssize_t nicmem_read(struct file *file, char __user *buf, size_t len,
+			   loff_t *ppos)
 {
-	struct seq_file *m = file->private_data;
+	const struct seq_file *m = file->private_data;
 
-	nicmem_snapshot_put(m->private);
-	return single_release(inode, file);
+	return simple_read_from_buffer(buf, len, ppos, m->buf, m->count);
 }
 
-static const struct file_operations nicmem_fops = {
-	.owner		= THIS_MODULE,
+/* within the text only: a seek past its end is -EINVAL */
+static loff_t nicmem_llseek(struct file *file, loff_t offset, int whence)
+{
+	const struct seq_file *m = file->private_data;
+
+	return fixed_size_llseek(file, offset, whence, m->count);
+}
+
+static const struct file_operations nicmem_fops_template = {
 	.open		= nicmem_open,
-	.read		= seq_read,
-	.llseek		= seq_lseek,
-	.release	= nicmem_release,
+	.read		= nicmem_read,
+	.llseek		= nicmem_llseek,
+	.release	= single_release,
 };
+
+static const struct file_operations *nicmem_fops;
+/* our own reference to each file, to count the opens left at exit */
+static struct dentry *nicmem_dentries[ARRAY_SIZE(nicmem_files)];
 
 void nicmem_debugfs_init(void)
 {
 	unsigned int i;
 
+	nicmem_fops = kmemdup(&nicmem_fops_template, sizeof(*nicmem_fops),
+			      GFP_KERNEL);
+	if (!nicmem_fops)
+		return;
 	nicmem_dir = debugfs_create_dir("nicmem", NULL);
 	/* NULL on failure before 5.0 (commit ff9fb72bc077), ERR_PTR since:
 	 * never create the files at the debugfs root instead
 	 */
 	if (IS_ERR_OR_NULL(nicmem_dir))
 		return;
-	for (i = 0; i < ARRAY_SIZE(nicmem_files); i++)
-		debugfs_create_file(nicmem_files[i].name, 0400, nicmem_dir,
-				    (void *)&nicmem_files[i], &nicmem_fops);
+	for (i = 0; i < ARRAY_SIZE(nicmem_files); i++) {
+		struct dentry *d;
+
+		d = debugfs_create_file(nicmem_files[i].name, 0400, nicmem_dir,
+					(void *)&nicmem_files[i], nicmem_fops);
+		if (!IS_ERR_OR_NULL(d))
+			nicmem_dentries[i] = dget(d);
+	}
 }
 
+/*
+ * Removal waits for every open(), read() and llseek() in flight and
+ * fails any later one; what is left of a file still open is its release.
+ * Past the removal a dentry can gain no opener, and each open file holds
+ * a reference to its dentry: a count above our own is a file still open
+ * (or a passing lookup, counted the same: the copy is kept for nothing).
+ */
 void nicmem_debugfs_exit(void)
 {
+	unsigned int i, open = 0;
+
 	debugfs_remove_recursive(nicmem_dir);
+	nicmem_dir = NULL;
+	for (i = 0; i < ARRAY_SIZE(nicmem_dentries); i++) {
+		if (!nicmem_dentries[i])
+			continue;
+		if (d_count(nicmem_dentries[i]) > 1)
+			open++;
+		dput(nicmem_dentries[i]);
+		nicmem_dentries[i] = NULL;
+	}
+	if (!open) {
+		kfree(nicmem_fops);
+	} else {
+		kmemleak_not_leak(nicmem_fops);
+		pr_info("unloaded with %u file(s) still open: their %zu-byte file_operations stay allocated for the close\n",
+			open, sizeof(*nicmem_fops));
+	}
+	nicmem_fops = NULL;
 }

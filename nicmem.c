@@ -31,8 +31,9 @@ int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
 	int ret = kstrtouint(val, 0, &v);
 
 	if (ret || v < r->min || v > r->max) {
-		pr_err("%s=%s is not valid: give an integer in [%u, %u]\n",
-		       kp->name, val, r->min, r->max);
+		/* a write to sysfs ends in a newline */
+		pr_err("%s=%.*s is not valid: give an integer in [%u, %u]\n",
+		       kp->name, (int)strcspn(val, "\n"), val, r->min, r->max);
 		return -EINVAL;
 	}
 	*(unsigned int *)kp->arg = v;
@@ -65,6 +66,21 @@ static int nicmem_cache_ms_set(const char *val, const struct kernel_param *kp)
 
 static const struct kernel_param_ops nicmem_cache_ms_ops = {
 	.set = nicmem_cache_ms_set,
+	.get = param_get_uint,
+};
+
+static const struct nicmem_range nicmem_metrics_queues_range = { 0, 1 };
+unsigned int nicmem_metrics_queues;
+NICMEM_EXPORT_IF_KUNIT(nicmem_metrics_queues);
+
+static int nicmem_metrics_queues_set(const char *val,
+				     const struct kernel_param *kp)
+{
+	return nicmem_param_set_range(val, kp, &nicmem_metrics_queues_range);
+}
+
+static const struct kernel_param_ops nicmem_metrics_queues_ops = {
+	.set = nicmem_metrics_queues_set,
 	.get = param_get_uint,
 };
 
@@ -131,13 +147,35 @@ MODULE_PARM_DESC(severity_pct,
 		 "\"warn,crit\": the NIC RX rings' share of the memory outside hugepages above which the summary's severity is WARN and CRIT, 1 <= warn < crit <= 100 (default \""
 		 __stringify(NICMEM_SEVERITY_WARN_PCT) "," __stringify(NICMEM_SEVERITY_CRIT_PCT) "\")");
 
+module_param_cb(metrics_queues, &nicmem_metrics_queues_ops,
+		&nicmem_metrics_queues, 0644);
+MODULE_PARM_DESC(metrics_queues,
+		 "1: the metrics file also has series per RX queue and per page_pool (their number grows with the queues); 0: per interface only [0, 1] (default 0; writable at run time)");
+
 /*
- * nicmem_lock serializes walks and protects nicmem_cached. Readers hold a
- * kref on the snapshot they print, so a new walk never frees a snapshot a
- * reader is still printing. Never taken by anything but nicmem's open().
+ * nicmem_lock serializes walks and protects nicmem_cached. An open()
+ * holds a kref on the snapshot while it renders the file's text, so a new
+ * walk never frees a snapshot being printed. Never taken by anything but nicmem's open().
  */
 static DEFINE_MUTEX(nicmem_lock);
 static struct nicmem_snapshot *nicmem_cached;
+/* set when the module starts to unload: a census in flight gives up */
+static bool nicmem_unloading;
+
+/**
+ * nicmem_walk_stopped() - whether a long walk must give up now
+ *
+ * Return: -EINTR on a fatal signal, -ENODEV once nicmem is unloading (so
+ * an rmmod does not wait for a census: the open in flight fails), else 0.
+ */
+int nicmem_walk_stopped(void)
+{
+	if (fatal_signal_pending(current))
+		return -EINTR;
+	if (READ_ONCE(nicmem_unloading))
+		return -ENODEV;
+	return 0;
+}
 
 static void nicmem_snapshot_release(struct kref *ref)
 {
@@ -233,6 +271,7 @@ static int __init nicmem_init(void)
 
 static void __exit nicmem_exit(void)
 {
+	WRITE_ONCE(nicmem_unloading, true);
 	/* waits for readers inside our file operations */
 	nicmem_debugfs_exit();
 	nicmem_layouts_exit();

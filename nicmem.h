@@ -296,6 +296,7 @@ int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
 			   const struct nicmem_range *r);
 extern unsigned int nicmem_threshold;
 extern unsigned int nicmem_cache_ms;
+extern unsigned int nicmem_metrics_queues;
 
 /* severity_pct: the summary's WARN and CRIT shares (rules.h) */
 struct nicmem_severity {
@@ -349,6 +350,7 @@ int nicmem_layouts_init(void);
 void nicmem_layouts_exit(void);
 
 /* nicmem.c */
+int nicmem_walk_stopped(void);
 struct nicmem_snapshot *nicmem_snapshot_get(void);
 void nicmem_snapshot_put(struct nicmem_snapshot *snap);
 

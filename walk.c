@@ -258,10 +258,9 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 		unsigned long nr;
 
 		if (pfn >= next_resched) {
-			if (fatal_signal_pending(current)) {
-				ret = -EINTR;
+			ret = nicmem_walk_stopped();
+			if (ret)
 				break;
-			}
 			cond_resched();
 			next_resched = pfn + NICMEM_RESCHED_PFNS;
 		}

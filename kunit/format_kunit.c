@@ -357,7 +357,14 @@ static void format_metrics(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
 		"device=\"odd\\\"n\\\\x\",driver=\"virtual\""));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"nicmem_rx_pinned_bytes{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\",source=\"estimate\"} 31943819264\n"));
+		"nicmem_rx_pinned_bytes{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\"} 31943819264\n"));
+	/* what may change (how counted, state) is on the info series only */
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
+		"nicmem_interface_info{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\",ifindex=\"2\",bus=\"0002:01:00.0\",node=\"0\",operstate=\"up\",rx_source=\"estimate\"} 1\n"));
+	KUNIT_EXPECT_NULL(test, strstr(text, "numa_node="));
+	KUNIT_EXPECT_NULL(test, strstr(text, "source=\"estimate\"}"));
+	/* per-queue series only with metrics_queues=1 */
+	KUNIT_EXPECT_NULL(test, strstr(text, "# TYPE nicmem_rx_queue_pages "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "nicmem_page_size_bytes 65536\n"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
 		"nicmem_refcount_pages{refcount_min=\"131072\",refcount_max=\"+Inf\"} 0\n"));
@@ -392,6 +399,25 @@ static void format_metrics(struct kunit *test)
 	KUNIT_EXPECT_GT(test, samples, 60);
 }
 
+/* metrics_queues=1 adds the per-queue families, and changes nothing else */
+static void format_metrics_queues(struct kunit *test)
+{
+	struct nicmem_snapshot *snap = fake_snapshot(test);
+	unsigned int saved = nicmem_metrics_queues;
+	char *plain, *queues, *at;
+
+	plain = render(test, nicmem_metrics_show, snap);
+	nicmem_metrics_queues = 1;
+	queues = render(test, nicmem_metrics_show, snap);
+	nicmem_metrics_queues = saved;
+	at = strstr(queues, "# HELP nicmem_rx_queue_pages ");
+	KUNIT_ASSERT_NOT_NULL(test, at);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(at, "# TYPE nicmem_rx_queue_drained_pages gauge\n"));
+	/* the text before the queue families is the same */
+	KUNIT_EXPECT_EQ(test, strncmp(plain, queues, at - queues), 0);
+	KUNIT_EXPECT_NULL(test, strstr(plain, "nicmem_rx_queue_"));
+}
+
 static struct kunit_case format_cases[] = {
 	KUNIT_CASE(format_version_lines),
 	KUNIT_CASE(format_verdict),
@@ -401,6 +427,7 @@ static struct kunit_case format_cases[] = {
 	KUNIT_CASE(format_interfaces_table),
 	KUNIT_CASE(format_histogram_table),
 	KUNIT_CASE(format_metrics),
+	KUNIT_CASE(format_metrics_queues),
 	{}
 };
 

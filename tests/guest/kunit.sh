@@ -30,6 +30,9 @@ rmmod nicmem_kunit
 ok $? "rmmod nicmem_kunit"
 rmmod nicmem
 ok $? "rmmod nicmem"
+# unload under readers here, under KASAN: a read in flight and the close
+# of a file held across the unload must not touch the module's memory
+unload_under_readers /nicmem/nicmem.ko 10
 # the real drivers load on the debug kernel and carry module BTF (after
 # the suites, which build their rings from the headers, as in UML)
 for m in ixgbe i40e igb mlx5_core; do

@@ -26,7 +26,8 @@ emit() {	# emit <name> <file>: hand a file to the host
 # nicmem's files that make one set, read from one snapshot
 NICMEM_FILES="summary census interfaces queues pools histogram metrics layouts"
 
-# emit_set <scenario>: every file of NICMEM_FILES from one snapshot (nicmem
+# emit_set <scenario>: every file of NICMEM_FILES, and metrics_queues (the
+# metrics read with metrics_queues=1), from one snapshot (nicmem
 # reloaded with a long cache_ms, so one walk serves every read), handed to
 # the host as "set:<scenario>:<file>" for tests/consistency/check; nicmem
 # is then loaded again as the tests have it (cache_ms=0)
@@ -40,9 +41,12 @@ emit_set() {
 	for f in $NICMEM_FILES; do
 		cat "$dir/$f" > "/tmp/set.$f"
 	done
-	rmmod nicmem && insmod "$ko" cache_ms=0
-	ok $? "$1: one set of nicmem's files read from one snapshot ($NICMEM_FILES)"
-	for f in $NICMEM_FILES; do
+	# the metrics again with the per-queue series, from the same snapshot
+	q=/sys/module/nicmem/parameters/metrics_queues
+	echo 1 > $q && cat "$dir/metrics" > /tmp/set.metrics_queues && echo 0 > $q &&
+		rmmod nicmem && insmod "$ko" cache_ms=0
+	ok $? "$1: one set of nicmem's files read from one snapshot ($NICMEM_FILES, metrics with metrics_queues=1)"
+	for f in $NICMEM_FILES metrics_queues; do
 		emit "set:$1:$f" "/tmp/set.$f"
 	done
 }
@@ -79,4 +83,66 @@ load_module() {	# load a module after what it depends on (the harness's order)
 		[ "$m" = "$1" ] && return 0
 	done < /modules/load-order
 	return 1
+}
+
+cs() {	# centiseconds since boot
+	read -r up _ < /proc/uptime
+	echo "${up%.*}${up#*.}"
+}
+
+# unload_under_readers <ko> <cycles>: nicmem loaded with cache_ms=0 (each
+# open walks) unloads at once while two readers loop over every file and
+# the shell holds two files open, one read partly: rmmod never refuses,
+# takes under a second, a held file then reads EIO and closes after the
+# module is gone (the close runs the kernel's release only). Then one
+# unload with no file open, which keeps no file_operations behind. Leaves
+# nicmem unloaded. Any splat is the caller's to check.
+unload_under_readers() {
+	ko=$1 cycles=$2 dir=/sys/kernel/debug/nicmem
+	grep -q '^nicmem ' /proc/modules || insmod "$ko" cache_ms=0
+	rm -f /tmp/stop
+	pids=""
+	for i in 1 2; do
+		( while [ ! -e /tmp/stop ]; do
+			for f in $NICMEM_FILES; do
+				cat "$dir/$f" > /dev/null 2>&1
+			done
+		  done ) &
+		pids="$pids $!"
+	done
+	n=0 worst=0 eio=0 refused=0
+	while [ $n -lt "$cycles" ]; do
+		exec 3< "$dir/summary" 4< "$dir/metrics"
+		head -c 100 <&4 > /dev/null
+		t0=$(cs)
+		if ! rmmod nicmem; then
+			refused=$((refused + 1))
+			exec 3<&- 4<&-
+			break
+		fi
+		dt=$(($(cs) - t0))
+		[ $dt -gt $worst ] && worst=$dt
+		for fd in 3 4; do
+			cat <&$fd > /dev/null 2> /tmp/held.err
+			grep -qE 'I/O error|Input/output error' /tmp/held.err && eio=$((eio + 1))
+		done
+		exec 3<&- 4<&-
+		insmod "$ko" cache_ms=0 || break
+		n=$((n + 1))
+	done
+	touch /tmp/stop
+	# shellcheck disable=SC2086
+	wait $pids
+	echo "# unload under readers: $n cycles, $refused refused, slowest rmmod ${worst}0 ms, $eio of $((2 * n)) held reads EIO"
+	[ $n -eq "$cycles" ] && [ $refused -eq 0 ]
+	ok $? "rmmod nicmem succeeds $cycles times while readers loop and hold files open"
+	[ $worst -lt 100 ]
+	ok $? "every such rmmod takes under a second" "slowest ${worst}0 ms"
+	[ $eio -eq $((2 * n)) ]
+	ok $? "a file held open across the unload reads EIO, then closes" "$eio of $((2 * n))"
+	kept=$(dmesg | grep -c 'still open')
+	rmmod nicmem
+	ok $? "rmmod nicmem with no file open"
+	[ "$(dmesg | grep -c 'still open')" -eq "$kept" ]
+	ok $? "an unload with no file open keeps no file_operations" "$(dmesg | grep 'still open' | tail -1)"
 }

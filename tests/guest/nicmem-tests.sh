@@ -283,7 +283,8 @@ check_estimate() {	# check_estimate dev: row against ethtool and sysfs
 		[ "${13}" = "$o" ] && [ "${14}" = "$pages" ] &&
 		[ "${15}" = "$((pages * ps))" ] && [ "${16}" = estimate ]
 	ok $? "$dev ($drv, mtu $mtu): estimate $q queues x $r x $ps << $o = $((pages * ps)) bytes" "row='$row'"
-	grep -q "^nicmem_rx_pinned_bytes{netns=\"[0-9]*\",device=\"$dev\",driver=\"$drv\",source=\"estimate\"} $((pages * ps))\$" "$D/metrics"
+	grep -q "^nicmem_rx_pinned_bytes{netns=\"[0-9]*\",device=\"$dev\",driver=\"$drv\"} $((pages * ps))\$" "$D/metrics" &&
+		grep -q "^nicmem_interface_info{netns=\"[0-9]*\",device=\"$dev\",driver=\"$drv\",.*,rx_source=\"estimate\"} 1\$" "$D/metrics"
 	ok $? "$dev: metrics nicmem_rx_pinned_bytes agrees"
 }
 
@@ -332,7 +333,8 @@ t_estimate() {
 t_params() {
 	rmmod nicmem
 	for p in threshold=1 threshold=63 threshold=16777217 threshold=abc \
-		 cache_ms=3600001 cache_ms=-1; do
+		 cache_ms=3600001 cache_ms=-1 metrics_queues=2 metrics_queues=yes \
+		 metrics_queues=-1; do
 		dmesg -c > /dev/null
 		insmod $KO "$p" 2>/dev/null
 		rc=$?
@@ -359,46 +361,35 @@ t_params() {
 	ok $? "threshold=64 is in effect"
 	[ "$(cat /sys/module/nicmem/parameters/severity_pct)" = 1,100 ]
 	ok $? "severity_pct=1,100 is in effect"
+	# metrics_queues, the one parameter writable at run time: strict there too
+	q=/sys/module/nicmem/parameters/metrics_queues
+	for v in 2 yes -1 ''; do
+		dmesg -c > /dev/null
+		echo "$v" > $q 2>/dev/null
+		rc=$?
+		msg=$(dmesg | grep "nicmem: metrics_queues=")
+		[ $rc -ne 0 ] && [ "$(cat $q)" = 0 ] &&
+			echo "$msg" | grep -q "not valid: give an integer in \[0, 1\]"
+		ok $? "writing '$v' to metrics_queues fails, says why and changes nothing" "rc=$rc msg='$msg'"
+	done
+	echo 1 > $q && grep -q '^# TYPE nicmem_rx_queue_pages ' "$D/metrics" &&
+		echo 0 > $q && ! grep -q '^# TYPE nicmem_rx_queue_pages ' "$D/metrics"
+	ok $? "metrics_queues=1 at run time adds the per-queue series, 0 removes them"
 	grep -q '^severity: [A-Z]* (.*; WARN above 1%, CRIT above 100%)$' "$D/summary"
 	ok $? "the summary's severity line judges by severity_pct" "$(grep '^severity:' "$D/summary")"
 	rmmod nicmem
 	insmod $KO cache_ms=0
 }
 
-# ---- 20 rmmod/insmod cycles under two looping readers ----
-reader() {
-	while [ ! -e /tmp/stop ]; do
-		for f in summary census interfaces histogram metrics queues layouts; do
-			cat "$D/$f" > /dev/null 2>&1
-		done
-	done
-}
-
+# ---- unload under readers: 20 rmmod/insmod cycles ----
 t_cycles() {
 	dmesg -c > /dev/null
-	rm -f /tmp/stop
-	reader & r1=$!
-	reader & r2=$!
-	cycles=0 busy=0
-	while [ $cycles -lt 20 ]; do
-		if rmmod nicmem 2>/dev/null; then
-			insmod $KO cache_ms=0 || break
-			cycles=$((cycles + 1))
-		else
-			busy=$((busy + 1))
-			[ $busy -gt 2000 ] && break
-		fi
-	done
-	touch /tmp/stop
-	wait $r1 $r2
-	echo "# $cycles cycles, $busy rmmod attempts refused while a reader had a file open"
-	[ $cycles -eq 20 ]
-	ok $? "20 rmmod/insmod cycles while two readers loop over every file"
+	unload_under_readers "$KO" 20
 	bad=$(dmesg | grep -E 'BUG|WARNING|Oops|general protection|Call Trace|refcount_t|use-after-free|list_del corruption')
 	[ -z "$bad" ]
 	ok $? "no oops or warning in dmesg" "$bad"
-	grep -q '^nicmem ' /proc/modules
-	ok $? "nicmem is loaded after the cycles"
+	insmod $KO cache_ms=0
+	ok $? "nicmem loads again after the cycles"
 }
 
 # ---- benchmark: census against /proc/kpageflags + kpagecount ----
