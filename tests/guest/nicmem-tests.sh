@@ -710,8 +710,14 @@ t_pools() {
 	fi
 	snap metrics mx
 	n=$(grep -c '^nicmem_page_pool_pages{' /tmp/mx)
+	[ "$n" = "$(awk 'NR > 1 && !/^#/ { print $1, $3 }' /tmp/pl | sort -u | wc -l)" ]
+	ok $? "metrics: one nicmem_page_pool_pages series per interface with pools, one for the pools of none ($n)"
+	echo 1 > /sys/module/nicmem/parameters/metrics_queues
+	snap metrics mx
+	echo 0 > /sys/module/nicmem/parameters/metrics_queues
+	n=$(grep -c '^nicmem_page_pool_pages{' /tmp/mx)
 	[ "$n" = "$(awk 'NR > 1 && !/^#/' /tmp/pl | wc -l)" ] && [ "$n" -ge "$(grep -c '^pool ' /sys/kernel/debug/nicmem_fakepp)" ]
-	ok $? "metrics: one nicmem_page_pool_pages series per pool ($n)"
+	ok $? "metrics with metrics_queues=1: one nicmem_page_pool_pages series per pool ($n)"
 	rmmod nicmem_fakepp
 	ok $? "rmmod nicmem_fakepp"
 	snap pools pl
