@@ -905,7 +905,7 @@ static u64 nicmem_pool_figure(const struct nicmem_pool_sum *sum,
  * in-flight or cached figure of its own.
  */
 static void nicmem_prom_pools(struct seq_file *m,
-			      const struct nicmem_snapshot *snap)
+			      const struct nicmem_snapshot *snap, bool per_pool)
 {
 	static const char * const names[] = {
 		"nicmem_page_pool_pages", "nicmem_page_pool_bytes",
@@ -924,7 +924,7 @@ static void nicmem_prom_pools(struct seq_file *m,
 
 	for (k = 0; k < ARRAY_SIZE(names); k++) {
 		nicmem_prom_head(m, names[k], helps[k]);
-		if (nicmem_metrics_queues) {
+		if (per_pool) {
 			for (i = 0; i < ps->nr; i++) {
 				const struct nicmem_pool *p = &ps->pool[i];
 
@@ -957,7 +957,7 @@ static void nicmem_prom_pools(struct seq_file *m,
 }
 
 static void nicmem_prom_ifaces(struct seq_file *m,
-			       const struct nicmem_snapshot *snap)
+			       const struct nicmem_snapshot *snap, bool queues)
 {
 	const struct nicmem_ifaces *ifs = &snap->ifaces;
 	unsigned int i;
@@ -993,9 +993,9 @@ static void nicmem_prom_ifaces(struct seq_file *m,
 	nicmem_prom_rx(m, ifs, false);
 	nicmem_prom_rx(m, ifs, true);
 	nicmem_prom_rings(m, ifs);
-	if (nicmem_metrics_queues)
+	if (queues)
 		nicmem_prom_queues(m, ifs);
-	nicmem_prom_pools(m, snap);
+	nicmem_prom_pools(m, snap, queues);
 }
 
 static void nicmem_prom_census(struct seq_file *m,
@@ -1073,7 +1073,8 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_metrics_show(struct seq_file *m, void *v)
 			 "Pinned-signature pages that no walked ring holds.");
 	seq_printf(m, "nicmem_pinned_signature_unattributed_pages %llu\n",
 		   pinned - min(sum.claimed, pinned));
-	nicmem_prom_ifaces(m, snap);
+	/* read once: a write to the parameter mid-render changes no family */
+	nicmem_prom_ifaces(m, snap, READ_ONCE(nicmem_metrics_queues));
 	return 0;
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_metrics_show);

@@ -110,7 +110,7 @@ unload_under_readers() {
 		  done ) &
 		pids="$pids $!"
 	done
-	n=0 worst=0 eio=0 refused=0
+	n=0 worst=0 eio=0 refused=0 kept0=$(dmesg | grep -c 'still open')
 	while [ $n -lt "$cycles" ]; do
 		exec 3< "$dir/summary" 4< "$dir/metrics"
 		head -c 100 <&4 > /dev/null
@@ -141,6 +141,8 @@ unload_under_readers() {
 	[ $eio -eq $((2 * n)) ]
 	ok $? "a file held open across the unload reads EIO, then closes" "$eio of $((2 * n))"
 	kept=$(dmesg | grep -c 'still open')
+	[ $((kept - kept0)) -eq "$n" ]
+	ok $? "each unload with files held open keeps their file_operations for the close" "$((kept - kept0)) of $n"
 	rmmod nicmem
 	ok $? "rmmod nicmem with no file open"
 	[ "$(dmesg | grep -c 'still open')" -eq "$kept" ]
