@@ -6,6 +6,9 @@
 # make demo                 the summary from a real kernel, in a QEMU VM
 # make demo ARCH=arm64      ... on arm64 with 64 KiB pages and two nodes
 # make check                every test; ends with "N passed, N failed"
+# make soak [MINUTES=30] [CYCLES=1000]
+#                           the soak on the debug kernel: at least MINUTES
+#                           with nicmem and CYCLES cycles (make check runs 3)
 # make checkpatch|sparse    the style and static checks alone
 KERNELRELEASE ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
@@ -39,4 +42,7 @@ demo:
 check:
 	scripts/check
 
-.PHONY: all modules modules_install clean sparse checkpatch demo check
+soak:
+	scripts/soak --minutes $(or $(MINUTES),30) --cycles $(or $(CYCLES),1000)
+
+.PHONY: all modules modules_install clean sparse checkpatch demo check soak

@@ -1146,10 +1146,18 @@ static int nicmem_render(struct seq_file *m,
 static int nicmem_open(struct inode *inode, struct file *file)
 {
 	const struct nicmem_file *nf = inode->i_private;
-	struct nicmem_snapshot *snap = nicmem_snapshot_get();
+	struct nicmem_snapshot *snap;
 	size_t size;
 	int ret;
 
+	/*
+	 * The files are 0400, but root's CAP_DAC_OVERRIDE opens them for
+	 * writing all the same: refuse that here, before any census, rather
+	 * than at the write (-EINVAL, as the files have no write op).
+	 */
+	if (file->f_mode & FMODE_WRITE)
+		return -EACCES;
+	snap = nicmem_snapshot_get();
 	if (IS_ERR(snap))
 		return PTR_ERR(snap);
 	/* enough for the whole output, so show() usually runs once */

@@ -263,6 +263,11 @@ static int __init nicmem_init(void)
 		ret = nicmem_layouts_init();
 	if (ret)
 		return ret;
+	ret = nicmem_census_hotplug_init();
+	if (ret) {
+		nicmem_layouts_exit();
+		return ret;
+	}
 	nicmem_debugfs_init();
 	pr_info("loaded: threshold=%u cache_ms=%u page_size=%lu\n",
 		nicmem_threshold, nicmem_cache_ms, PAGE_SIZE);
@@ -274,6 +279,7 @@ static void __exit nicmem_exit(void)
 	WRITE_ONCE(nicmem_unloading, true);
 	/* waits for readers inside our file operations */
 	nicmem_debugfs_exit();
+	nicmem_census_hotplug_exit();
 	nicmem_layouts_exit();
 	if (nicmem_cached)
 		nicmem_snapshot_put(nicmem_cached);

@@ -322,6 +322,8 @@ void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
 enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
 				    int *refcount);
 void nicmem_census_table_init(void);
+int nicmem_census_hotplug_init(void);
+void nicmem_census_hotplug_exit(void);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
 int nicmem_ifaces_rank(struct nicmem_ifaces *ifs);
 

@@ -52,13 +52,12 @@ static inline int nicmem_read_ram(void *dst, unsigned long addr, size_t len)
 	return nicmem_read_nofault(dst, (const void *)addr, len);
 }
 
-/* An unsigned value of 1, 2, 4 or 8 bytes at @addr, read nofault. */
+/* An unsigned value of 1, 2, 4 or 8 bytes at @addr, if RAM, read nofault. */
 static inline int nicmem_read_uint(unsigned long addr, u32 size, u64 *v)
 {
 	union { u8 b; u16 h; u32 w; u64 d; } u;
 
-	if (!size || size > sizeof(u) ||
-	    nicmem_read_nofault(&u, (const void *)addr, size))
+	if (!size || size > sizeof(u) || nicmem_read_ram(&u, addr, size))
 		return -EFAULT;
 	switch (size) {
 	case 1:

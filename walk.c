@@ -6,8 +6,10 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/memory.h>
 #include <linux/memory_hotplug.h>
 #include <linux/nodemask.h>
+#include <linux/rwsem.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
@@ -54,6 +56,40 @@ void __init nicmem_census_table_init(void)
 
 	for (key = 0; key < NICMEM_CENSUS_KEYS; key++)
 		nicmem_census_table[key] = nicmem_census_entry(key);
+}
+
+/*
+ * Memory hot-remove frees a section's memmap only once it is offline, and
+ * offline_pages() marks the sections offline before it sends MEM_OFFLINE.
+ * A census holds this for read from one resched point to the next (each
+ * pfn's online state checked inside); MEM_OFFLINE waits for the holders:
+ * after it, no census can still read a struct page of that range, however
+ * long it was preempted. get_online_mems() would do, but is not exported.
+ */
+static DECLARE_RWSEM(nicmem_hotplug_sem);
+
+static int nicmem_memory_event(struct notifier_block *nb, unsigned long action,
+			       void *arg)
+{
+	if (action == MEM_OFFLINE) {
+		down_write(&nicmem_hotplug_sem);
+		up_write(&nicmem_hotplug_sem);
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block nicmem_memory_nb = {
+	.notifier_call = nicmem_memory_event,
+};
+
+int nicmem_census_hotplug_init(void)
+{
+	return register_memory_notifier(&nicmem_memory_nb);
+}
+
+void nicmem_census_hotplug_exit(void)
+{
+	unregister_memory_notifier(&nicmem_memory_nb);
 }
 
 /*
@@ -253,17 +289,23 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 	 * range is walked, so pfns_walked is its length; scanned counts the
 	 * node's online pages.
 	 */
+	down_read(&nicmem_hotplug_sem);
 	while (pfn < end) {
-		struct page *page = pfn_to_online_page(pfn);
+		struct page *page;
 		unsigned long nr;
 
 		if (pfn >= next_resched) {
+			up_read(&nicmem_hotplug_sem);
 			ret = nicmem_walk_stopped();
-			if (ret)
+			if (ret) {
+				down_read(&nicmem_hotplug_sem);
 				break;
+			}
 			cond_resched();
+			down_read(&nicmem_hotplug_sem);
 			next_resched = pfn + NICMEM_RESCHED_PFNS;
 		}
+		page = pfn_to_online_page(pfn);
 		if (!page) {
 			/* offline or absent: skip to the next section */
 			pfn += NICMEM_OFFLINE_SKIP(pfn);
@@ -295,6 +337,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 		nicmem_count(c, nc, page, bits, refcount, order, nr, true);
 		pfn += nr;
 	}
+	up_read(&nicmem_hotplug_sem);
 	c->pfns_walked += min(pfn, end) - start;
 	nc->scanned += scanned;
 	return ret;

@@ -56,9 +56,13 @@ static int read_uint(const struct nicmem_walk *w, unsigned long base, int f,
 	return nicmem_read_uint(base + fo(w, f), fs(w, f), v);
 }
 
+/*
+ * A pointer at @addr: RAM only, even where the layout put it (a layout is
+ * checked against the objects, never trusted to stay inside them).
+ */
 static int read_ptr(unsigned long addr, unsigned long *v)
 {
-	return nicmem_read_nofault(v, (const void *)addr, sizeof(*v));
+	return nicmem_read_ram(v, addr, sizeof(*v));
 }
 
 static __printf(3, 4) int decline(struct nicmem_iface *ifi, int err,
@@ -342,6 +346,9 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	    fo(&w, br->buf_page) + sizeof(void *) > fs(&w, br->buf_size) ||
 	    fo(&w, br->buf_bias) + 2 > fs(&w, br->buf_size))
 		return decline(ifi, -EINVAL, "implausible_buffer_layout");
+	/* a search needs the adaptor's recognised span (layout.c sets it) */
+	if (w.l->search && !w.l->ad->recognised)
+		return decline(ifi, -EINVAL, "search_without_recognised_layout");
 	w.chunk = kmalloc(NICMEM_CHUNK, GFP_KERNEL);
 	if (!w.chunk)
 		return decline(ifi, -ENOMEM, "no_memory");

@@ -7,7 +7,8 @@
  * has no BTF). Then thousands of corrupted variants: wrong back-pointers,
  * counts out of range, NULL and foreign pointers, garbage page pointers
  * (and, where faults are real, unmapped pointers) must make the walk
- * decline with a reason, never fault. And the seed's ring, timed for the
+ * decline with a reason, never fault; so must thousands of garbage
+ * layouts on intact rings. And the seed's ring, timed for the
  * benchmark suite.
  */
 #include <kunit/test.h>
@@ -401,6 +402,108 @@ static void rings_corrupt(struct kunit *test)
 }
 
 /*
+ * Garbage layouts: the layout itself wrong, as a lying BTF or a compiled
+ * layout from another build would make it. Each of 2000 layouts per case
+ * (12,000 over the six) moves up to four of the walk's members to a
+ * random offset (within a page of their struct, anywhere in 4 GiB, or a
+ * few bytes off), gives them a random size, or switches the recognised
+ * search on or off; the real walk, on intact rings, declines with a reason
+ * or walks within what the rings hold, and reads nothing it must not
+ * (KASAN and KFENCE watch in the debug kernel): every read is of RAM
+ * (nofault.h) and nofault, so even a layout 4 GiB off reads nothing else.
+ */
+#define NICMEM_GARBAGE_LAYOUTS	2000
+
+static int garbage_field(const struct nicmem_bias_ring *br)
+{
+	const int fields[] = {
+		br->priv_root, br->root_netdev, br->nq, br->rings, br->rings_max,
+		br->ring_netdev, br->ring_count, br->ring_buffers,
+		br->ring_xsk_pool, br->order, br->buf_page, br->buf_bias,
+		br->buf_size,
+	};
+	int k;
+
+	do {	/* a member this driver's walk uses (-1: it has none) */
+		k = fields[get_random_u32() % ARRAY_SIZE(fields)];
+	} while (k < 0);
+	return k;
+}
+
+static void rings_garbage_layout(struct kunit *test)
+{
+	static const u32 sizes[] = { 0, 1, 2, 3, 4, 5, 8, 16, 256, 257, U32_MAX };
+	const struct ring_case *c = test->param_value;
+	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct nicmem_layout *g = kunit_kmalloc(test, sizeof(*g), GFP_KERNEL);
+	unsigned int i, n, declined = 0, walked = 0, exact = 0;
+	const struct nicmem_layout *good;
+	u64 pages;
+
+	/*
+	 * A misplaced member yields whatever that memory holds as a pointer;
+	 * nofault reads of it are only real where the kernel handles faults
+	 * (UML's copy_from_kernel_nofault() does not).
+	 */
+	if (IS_ENABLED(CONFIG_UML))
+		kunit_skip(test, "UML cannot survive a read of the unmapped pointers a garbage layout yields; the debug kernel in QEMU and arm64 run this");
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	KUNIT_ASSERT_NOT_NULL(test, g);
+	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, 2, 64), 0);
+	good = f->l;
+	KUNIT_ASSERT_EQ(test, walk(f), 0);
+	pages = f->ifi.rx_pages;
+	for (i = 0; i < NICMEM_GARBAGE_LAYOUTS; i++) {
+		int ret;
+
+		*g = *good;
+		for (n = 1 + get_random_u32() % 4; n; n--) {
+			int k = garbage_field(f->ad->bias_ring);
+
+			switch (get_random_u32() % 5) {
+			case 0:
+				g->f[k].offset = get_random_u32() % PAGE_SIZE;
+				break;
+			case 1:
+				g->f[k].offset = get_random_u32();
+				break;
+			case 2:
+				g->f[k].offset += get_random_u32() % 33 - 16;
+				break;
+			case 3:
+				g->f[k].size = sizes[get_random_u32() % ARRAY_SIZE(sizes)];
+				break;
+			default:
+				g->search = !g->search;
+				break;
+			}
+		}
+		f->l = g;
+		ret = walk(f);
+		f->l = good;
+		if (ret) {
+			declined++;
+			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "layout %u", i);
+			continue;
+		}
+		walked++;
+		exact += f->ifi.rx_pages == pages;
+		/* never more queues, descriptors or pages than the rings have */
+		KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, 2U);
+		for (n = 0; n < f->ifi.nr_rxq; n++)
+			KUNIT_EXPECT_LE(test, f->ifi.rxq[n].descs, 64U);
+		/* order 1 when the order member is misplaced: 2 x 64 x 2 */
+		KUNIT_EXPECT_LE(test, f->ifi.rx_pages, 2ULL * 64 << 1);
+	}
+	/* and the good layout still walks exactly */
+	KUNIT_EXPECT_EQ(test, walk(f), 0);
+	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, pages);
+	kunit_info(test, "%s: %u garbage layouts, %u declined with a reason, %u walked within bounds (%u of them exact)\n",
+		   c->driver, NICMEM_GARBAGE_LAYOUTS, declined, walked, exact);
+	fixture_exit(f);
+}
+
+/*
  * The seed's i40e port, 119 queues x 4096 descriptors (fewer queues when
  * memory is short): the best of five walks, for the benchmark suite
  * (bench_kunit.c), which prints it beside the census.
@@ -467,6 +570,7 @@ static struct kunit_case rings_cases[] = {
 	KUNIT_CASE_PARAM(rings_exact, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_drain_known, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_corrupt, ring_gen_params),
+	KUNIT_CASE_PARAM(rings_garbage_layout, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_recognised, recognised_gen_params),
 	{}
 };

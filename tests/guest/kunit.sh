@@ -52,5 +52,50 @@ sleep 1
 echo scan > /sys/kernel/debug/kmemleak
 cat /sys/kernel/debug/kmemleak > /tmp/kmemleak
 emit kmemleak /tmp/kmemleak
+
+# ---- lockdown: raised at run time (it never goes down again), integrity
+# then confidentiality; a locked-down kernel loads only signed modules ----
+lockdown_level() { sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/security/lockdown; }
+lockdown_reads() {	# lockdown_reads <level>: nicmem loads signed, every file reads
+	insmod /nicmem/nicmem.ko 2> /tmp/unsigned.err
+	rc=$?
+	[ $rc -ne 0 ] && ! grep -q '^nicmem ' /proc/modules &&
+		dmesg | grep -q 'Lockdown: insmod: unsigned module loading is restricted'
+	ok $? "$1: the unsigned nicmem.ko is refused" "rc=$rc $(cat /tmp/unsigned.err)"
+	insmod /nicmem/nicmem-signed.ko cache_ms=0
+	ok $? "$1: the signed nicmem.ko loads"
+	n=0 bad=""
+	for f in $NICMEM_FILES; do
+		if cat "/sys/kernel/debug/nicmem/$f" > /tmp/ld.$f 2> /tmp/ld.err && [ -s /tmp/ld.$f ]; then
+			n=$((n + 1))
+		else
+			bad="$bad $f($(cat /tmp/ld.err))"
+		fi
+	done
+	[ -z "$bad" ]
+	ok $? "$1: every file reads ($n of them)" "$bad"
+	grep -q '^severity: ' /tmp/ld.summary && grep -q '^nicmem_rx_pinned_pages{' /tmp/ld.metrics
+	ok $? "$1: the summary has its verdict and metrics its per-interface series"
+	# the layouts came from module BTF read under lockdown
+	awk '$1 == "igb" && $NF == "btf" { n++ } END { exit !n }' /tmp/ld.layouts
+	ok $? "$1: igb's layout resolved from its module BTF" "$(grep '^igb ' /tmp/ld.layouts | head -3)"
+	rmmod nicmem
+	ok $? "$1: rmmod nicmem"
+}
+if [ -w /sys/kernel/security/lockdown ]; then
+	[ "$(lockdown_level)" = none ]
+	ok $? "lockdown is off at boot" "$(cat /sys/kernel/security/lockdown)"
+	dmesg -c > /dev/null
+	echo integrity > /sys/kernel/security/lockdown && [ "$(lockdown_level)" = integrity ]
+	ok $? "lockdown raised to integrity" "$(cat /sys/kernel/security/lockdown)"
+	lockdown_reads integrity
+	dmesg -c > /dev/null
+	echo confidentiality > /sys/kernel/security/lockdown &&
+		[ "$(lockdown_level)" = confidentiality ]
+	ok $? "lockdown raised to confidentiality" "$(cat /sys/kernel/security/lockdown)"
+	lockdown_reads confidentiality
+else
+	ok 1 "the debug kernel has lockdown (/sys/kernel/security/lockdown)"
+fi
 mark end
 [ "$FAILED" -eq 0 ]

@@ -381,6 +381,106 @@ t_params() {
 	insmod $KO cache_ms=0
 }
 
+# ---- every call a read-only file must refuse (tests/badio/badio.c) ----
+t_badio() {
+	if [ ! -x /nicmem/badio ]; then
+		echo "# badio: not run: no tests/badio helper for this guest's architecture"
+		return
+	fi
+	dmesg -c > /dev/null
+	# shellcheck disable=SC2046
+	/nicmem/badio $(for f in $NICMEM_FILES; do echo "$D/$f"; done) > /tmp/badio.out 2>&1
+	rc=$?
+	n=0
+	while read -r verdict what; do
+		n=$((n + 1))
+		[ "$verdict" = PASS ]
+		ok $? "badio: $what"
+	done < /tmp/badio.out
+	[ $rc -eq 0 ] && [ $n -gt 0 ]
+	ok $? "badio ran over every file and exited 0" "rc=$rc, $n checks"
+	bad=$(dmesg | grep -E 'BUG|WARNING|Oops|general protection|Call Trace')
+	[ -z "$bad" ]
+	ok $? "no oops or warning in dmesg after the refused calls" "$bad"
+}
+
+# ---- memory hotplug during scans (scripts/vm-harness --hotplug) ----
+mem_blocks() { ls -d /sys/devices/system/memory/memory[0-9]* | sort; }
+hp_wait() {	# hp_wait <count>: until there are that many memory blocks (60 s)
+	i=0
+	while [ "$(mem_blocks | wc -l)" -ne "$1" ] && [ $i -lt 300 ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
+	[ "$(mem_blocks | wc -l)" -eq "$1" ]
+}
+# hp_census <step> <expected pages>: the census reconciles: its classes
+# add up, it counts the expected pages outside the reserved class (the
+# reserved ones grow with the node's span: a DIMM above the boot memory
+# brings the firmware's pages at its top into the walk), and those are
+# within 1% of MemTotal
+hp_census() {
+	snap census hpc
+	total=$(census all total 3 /tmp/hpc)
+	sum=$(awk '!/^#/ && $1 == "all" && $2 != "total" { s += $3 } END { print s }' /tmp/hpc)
+	res=$(census all reserved 3 /tmp/hpc)
+	mt=$(awk '/^MemTotal:/ { print $2 * 1024 / '"$ps"' }' /proc/meminfo)
+	[ $((total - res)) = "$2" ] && [ "$sum" = "$total" ] && within_pct $((total - res)) "$mt" 1
+	ok $? "hotplug, $1: the census counts $2 pages outside the reserved class, its classes add up, within 1% of MemTotal" \
+		"total=$total reserved=$res sum=$sum MemTotal=$mt"
+}
+t_hotplug() {
+	if ! grep -qw nicmem_hotplug=1 /proc/cmdline; then
+		echo "# hotplug: not run (the VM has no --hotplug)"
+		return
+	fi
+	ps=$(scan_field page_size /tmp/sum)
+	bs=$(($(printf '%d' "0x$(cat /sys/devices/system/memory/block_size_bytes)")))
+	per=$((256 * 1024 * 1024 / bs))
+	dimm=$((256 * 1024 * 1024 / ps))
+	mem_blocks > /tmp/blocks0
+	b0=$(wc -l < /tmp/blocks0)
+	snap census hpc
+	t0=$(($(census all total 3 /tmp/hpc) - $(census all reserved 3 /tmp/hpc)))
+	dmesg -c > /dev/null
+	rm -f /tmp/stop
+	pids=""
+	for r in 1 2; do
+		( while [ ! -e /tmp/stop ]; do
+			for f in $NICMEM_FILES; do cat "$D/$f" > /dev/null; done
+		  done ) &
+		pids="$pids $!"
+	done
+	echo "HARNESS-HOTPLUG add 1"
+	hp_wait $((b0 + per))
+	ok $? "hotplug: QEMU's 256 MiB DIMM appears as $per memory blocks of $bs bytes"
+	mem_blocks | grep -vxF -f /tmp/blocks0 > /tmp/blocks1
+	hp_census "DIMM plugged, its blocks offline" "$t0"
+	bad=0
+	while read -r b; do
+		[ "$(cat "$b/state")" = online ] || echo online_movable > "$b/state" || bad=1
+	done < /tmp/blocks1
+	ok $bad "hotplug: its blocks onlined (movable) while readers loop"
+	hp_census "DIMM online" $((t0 + dimm))
+	bad=0
+	while read -r b; do
+		echo offline > "$b/state" || bad=1
+	done < /tmp/blocks1
+	ok $bad "hotplug: its blocks offlined while readers loop"
+	hp_census "DIMM offline" "$t0"
+	echo online_movable > "$(head -n 1 /tmp/blocks1)/state"
+	echo "HARNESS-HOTPLUG del 1"
+	hp_wait "$b0"
+	ok $? "hotplug: the DIMM is unplugged (one block online: the guest offlines it itself to eject)"
+	hp_census "DIMM removed" "$t0"
+	touch /tmp/stop
+	# shellcheck disable=SC2086
+	wait $pids
+	bad=$(dmesg | grep -E 'BUG|WARNING|Oops|general protection|Call Trace')
+	[ -z "$bad" ]
+	ok $? "hotplug: no oops or warning in dmesg" "$bad"
+}
+
 # ---- unload under readers: 20 rmmod/insmod cycles ----
 t_cycles() {
 	dmesg -c > /dev/null
@@ -896,6 +996,8 @@ main() {
 	t_pinned
 	t_estimate
 	t_params
+	t_badio
+	t_hotplug
 	t_cycles
 	t_bench
 	command -v t_tools > /dev/null && t_tools
