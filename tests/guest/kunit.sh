@@ -74,14 +74,17 @@ lockdown_reads() {	# lockdown_reads <level>: nicmem loads signed, every file rea
 	done
 	[ -z "$bad" ]
 	ok $? "$1: every file reads ($n of them)" "$bad"
-	grep -q '^severity: ' /tmp/ld.summary && grep -q '^nicmem_rx_pinned_pages{' /tmp/ld.metrics
-	ok $? "$1: the summary has its verdict and metrics its per-interface series"
+	grep -q '^severity: ' /tmp/ld.summary && grep -q '^nicmem_interface_info{' /tmp/ld.metrics &&
+		grep -q '^nicmem_census_pages{' /tmp/ld.metrics
+	ok $? "$1: the summary has its verdict, metrics its interface and census series"
 	# the layouts came from module BTF read under lockdown
 	awk '$1 == "igb" && $NF == "btf" { n++ } END { exit !n }' /tmp/ld.layouts
 	ok $? "$1: igb's layout resolved from its module BTF" "$(grep '^igb ' /tmp/ld.layouts | head -3)"
 	rmmod nicmem
 	ok $? "$1: rmmod nicmem"
 }
+grep -q " /sys/kernel/security " /proc/mounts ||
+	mount -t securityfs securityfs /sys/kernel/security 2> /dev/null
 if [ -w /sys/kernel/security/lockdown ]; then
 	[ "$(lockdown_level)" = none ]
 	ok $? "lockdown is off at boot" "$(cat /sys/kernel/security/lockdown)"

@@ -148,3 +148,14 @@ unload_under_readers() {
 	[ "$(dmesg | grep -c 'still open')" -eq "$kept" ]
 	ok $? "an unload with no file open keeps no file_operations" "$(dmesg | grep 'still open' | tail -1)"
 }
+
+# memory blocks (memory hotplug, scripts/vm-harness --hotplug)
+mem_blocks() { ls -d /sys/devices/system/memory/memory[0-9]* | sort; }
+hp_wait() {	# hp_wait <count>: until there are that many memory blocks (60 s)
+	hp_i=0
+	while [ "$(mem_blocks | wc -l)" -ne "$1" ] && [ $hp_i -lt 300 ]; do
+		sleep 0.2
+		hp_i=$((hp_i + 1))
+	done
+	[ "$(mem_blocks | wc -l)" -eq "$1" ]
+}

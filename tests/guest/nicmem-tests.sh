@@ -405,15 +405,6 @@ t_badio() {
 }
 
 # ---- memory hotplug during scans (scripts/vm-harness --hotplug) ----
-mem_blocks() { ls -d /sys/devices/system/memory/memory[0-9]* | sort; }
-hp_wait() {	# hp_wait <count>: until there are that many memory blocks (60 s)
-	i=0
-	while [ "$(mem_blocks | wc -l)" -ne "$1" ] && [ $i -lt 300 ]; do
-		sleep 0.2
-		i=$((i + 1))
-	done
-	[ "$(mem_blocks | wc -l)" -eq "$1" ]
-}
 # hp_census <step> <expected pages>: the census reconciles: its classes
 # add up, it counts the expected pages outside the reserved class (the
 # reserved ones grow with the node's span: a DIMM above the boot memory

@@ -32,11 +32,16 @@ igb_if() {	# the interface igb drives now (its name may change on reprobe)
 	done
 	return 1
 }
-# Slab and SUnreclaim in kB, after the caches dropped and RCU settled
+# Slab and SUnreclaim in kB, after the caches dropped, RCU settled and
+# every slab cache shrunk (which also empties KASAN's quarantine of freed
+# objects, else counted as slab)
 slab() {
 	sync
 	echo 3 > /proc/sys/vm/drop_caches
 	sleep 2
+	for c in /sys/kernel/slab/*/shrink; do
+		echo 1 > "$c"
+	done 2> /dev/null
 	awk '$1 == "Slab:" { s = $2 } $1 == "SUnreclaim:" { u = $2 } END { print s, u }' /proc/meminfo
 }
 
@@ -91,28 +96,19 @@ cycle() {
 }
 # a 256 MiB DIMM plugged, onlined, offlined and unplugged (QEMU's pc-dimm,
 # scripts/vm-harness --hotplug), with the readers running
-nblocks() { ls -d /sys/devices/system/memory/memory[0-9]* | wc -l; }
-blocks_are() {	# blocks_are <count>: within 60 s
-	j=0
-	while [ "$(nblocks)" -ne "$1" ] && [ $j -lt 300 ]; do
-		sleep 0.2
-		j=$((j + 1))
-	done
-	[ "$(nblocks)" -eq "$1" ]
-}
 hotplug() {
-	hb=$(nblocks)
-	ls -d /sys/devices/system/memory/memory[0-9]* > /tmp/hp0
+	mem_blocks > /tmp/hp0
+	hb=$(wc -l < /tmp/hp0)
 	echo "HARNESS-HOTPLUG add 1" >&3
-	blocks_are $((hb + 256 * 1024 * 1024 / HP_BS)) || return 1
-	for b in $(ls -d /sys/devices/system/memory/memory[0-9]* | grep -vxF -f /tmp/hp0); do
+	hp_wait $((hb + 256 * 1024 * 1024 / HP_BS)) || return 1
+	for b in $(mem_blocks | grep -vxF -f /tmp/hp0); do
 		echo online_movable > "$b/state" || return 1
 	done
-	for b in $(ls -d /sys/devices/system/memory/memory[0-9]* | grep -vxF -f /tmp/hp0); do
+	for b in $(mem_blocks | grep -vxF -f /tmp/hp0); do
 		echo offline > "$b/state" || return 1
 	done
 	echo "HARNESS-HOTPLUG del 1" >&3
-	blocks_are "$hb"
+	hp_wait "$hb"
 }
 HP_BS=$(($(printf '%d' "0x$(cat /sys/devices/system/memory/block_size_bytes)")))
 HOTPLUGS=0
