@@ -6,7 +6,7 @@
 # made and destroyed, ethtool -L, the look-alike rings reloaded, an MTU
 # change (9000: order-1 pages), nicmem unloaded and loaded again, a dummy
 # device made and destroyed; every 50th cycle igb itself is unloaded and
-# probed again, every 40th a 256 MiB DIMM is plugged, onlined, offlined
+# probed again, every 40th (from the 6th) a 256 MiB DIMM is plugged, onlined, offlined
 # and unplugged, every 10th the host sends a burst of frames. Phase "with":
 # nicmem loaded, two readers looping over every file and a file held open
 # across each cycle. Phase "without": as many cycles, no nicmem. Slab and
@@ -85,7 +85,7 @@ cycle() {
 			ip link set "$IGB" up || { ERRS=$((ERRS + 1)); echo "# cycle $i: igb reload failed"; }
 		IGBRELOADS=$((IGBRELOADS + 1))
 	fi
-	if [ $((i % 40)) -eq 20 ]; then
+	if [ $((i % 40)) -eq 5 ]; then
 		hotplug || { ERRS=$((ERRS + 1)); echo "# cycle $i: memory hotplug failed"; }
 		HOTPLUGS=$((HOTPLUGS + 1))
 	fi
