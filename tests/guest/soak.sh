@@ -111,6 +111,8 @@ hotplug() {
 	hp_wait "$hb"
 }
 HP_BS=$(($(printf '%d' "0x$(cat /sys/devices/system/memory/block_size_bytes)")))
+# new blocks stay offline until hotplug() onlines them (movable)
+echo offline > /sys/devices/system/memory/auto_online_blocks
 HOTPLUGS=0
 
 # the time each step took on average, in ms, reset after the print
