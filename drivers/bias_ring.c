@@ -270,12 +270,10 @@ static unsigned long nicmem_find_rings(struct nicmem_walk *w,
 	     o += sizeof(void *)) {
 		arr = root + o;
 		if (indirect &&
-		    (!nicmem_ram(arr, sizeof(void *)) || read_ptr(arr, &arr) ||
-		     !arr || arr % sizeof(void *)))
+		    (read_ptr(arr, &arr) || !arr || arr % sizeof(void *)))
 			continue;
 		for (q = 0; q < nq; q++) {
-			if (!nicmem_ram(arr + q * sizeof(void *), sizeof(void *)) ||
-			    read_ptr(arr + q * sizeof(void *), &ring) || !ring ||
+			if (read_ptr(arr + q * sizeof(void *), &ring) || !ring ||
 			    !nicmem_rx_ring_like(w, ring))
 				break;
 		}
@@ -356,7 +354,6 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 		/* a root behind netdev_priv() only at a recognised offset */
 		if (br->priv_root >= 0 &&
 		    (fs(&w, br->priv_root) != sizeof(void *) ||
-		     !nicmem_ram(root + fo(&w, br->priv_root), sizeof(void *)) ||
 		     read_ptr(root + fo(&w, br->priv_root), &root) || !root))
 			goto bad_root;
 		nq = ifi->rx_queues;
