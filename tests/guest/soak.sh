@@ -127,6 +127,12 @@ steps() {	# steps <phase>
 	echo "# steps ($1):$line"
 }
 
+# every 100th cycle a line on the results port, for whoever watches a long soak
+progress() {	# progress <cycles done> <phase> <start, in cs>
+	[ $(($1 % 100)) -eq 0 ] &&
+		echo "# $1 cycles ($2) in $((($(cs) - $3) / 100)) s, $ERRS failed steps"
+}
+
 # a warm-up: first-use allocations (netns, veth, igb's rings at each
 # size) belong to neither phase
 i=0
@@ -176,6 +182,7 @@ while [ $(($(cs) - t0)) -lt $((SOAK_SECONDS * 100)) ] || [ $cycles -lt "$SOAK_CY
 	exec 5<&-
 	held=$((held + 1))
 	cycles=$((cycles + 1))
+	progress $cycles with $t0
 done
 with_s=$((($(cs) - t0) / 100))
 steps with
@@ -202,6 +209,7 @@ t1=$(cs)
 while [ $c -lt $cycles ]; do
 	cycle $c without
 	c=$((c + 1))
+	progress $c without $t1
 done
 without_s=$((($(cs) - t1) / 100))
 steps without
