@@ -319,6 +319,7 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
 		       const struct nicmem_layout *layouts, unsigned int nr,
 		       unsigned int threshold);
 void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
+unsigned int nicmem_snap_span_order(struct page *page, unsigned int order);
 enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
 				    int *refcount);
 void nicmem_census_table_init(void);

@@ -144,6 +144,33 @@ static __always_inline unsigned int __nicmem_snap_bits(struct page *page,
 	return b;
 }
 
+/*
+ * The pfns a head's snapshot covers, believed only where the memory map
+ * agrees: a buddy block or compound page is aligned to its size, and a
+ * compound page's last tail points back at its head. A torn or stale
+ * order (the page freed, split or formed under us) would otherwise skip
+ * up to 2^NICMEM_MAX_COMPOUND_ORDER pfns uncounted; it counts one page and
+ * lets the next pfn speak for itself.
+ */
+static __always_inline unsigned int nicmem_span_order(struct page *page,
+						      unsigned long pfn,
+						      unsigned int bits,
+						      unsigned int order)
+{
+	struct page *last;
+
+	if (!order)
+		return 0;
+	if (!IS_ALIGNED(pfn, 1UL << order))
+		return 0;
+	if (bits & NICMEM_SB(buddy))
+		return order;
+	last = pfn_to_online_page(pfn + (1UL << order) - 1);
+	if (!last || compound_head(last) != page)
+		return 0;
+	return order;
+}
+
 /* The snapshot as a struct, from the bits and the page's pool fields */
 static __always_inline void nicmem_snap_fill(struct page *page,
 					     struct nicmem_page_snap *s,
@@ -166,6 +193,17 @@ void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
 	nicmem_snap_fill(page, s, bits);
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_snap_page);
+
+/* The order the census believes of @page when its snapshot says @order */
+unsigned int nicmem_snap_span_order(struct page *page, unsigned int order)
+{
+	unsigned int snap_order;
+	int refcount;
+	unsigned int bits = __nicmem_snap_bits(page, &refcount, &snap_order);
+
+	return nicmem_span_order(page, page_to_pfn(page), bits, order);
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_snap_span_order);
 
 /*
  * nicmem_page_class() - the census class of @page, as the census counts it
@@ -332,6 +370,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 			continue;
 		}
 		bits = __nicmem_snap_bits(page, &refcount, &order);
+		order = nicmem_span_order(page, pfn, bits, order);
 		nr = min(1UL << order, end - pfn);
 		scanned += nr;
 		nicmem_count(c, nc, page, bits, refcount, order, nr, true);

@@ -189,6 +189,41 @@ static void census_compound_once(struct kunit *test)
 	__free_pages(page, order);
 }
 
+/*
+ * A torn or stale order is not believed: the census skips a head's pfns
+ * only when the block is aligned to the order and, for a compound page,
+ * its last tail points back at it. Else it counts one page.
+ */
+static void census_torn_order(struct kunit *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+	struct page *block;
+	unsigned long pfn;
+	unsigned int o;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	pfn = page_to_pfn(page);
+	KUNIT_EXPECT_EQ(test, nicmem_snap_span_order(page, 2), 2U);
+	KUNIT_EXPECT_EQ(test, nicmem_snap_span_order(page, 0), 0U);
+	/* larger than the page: misaligned, or the last pfn is no tail of it */
+	for (o = 3; o <= 20; o++)
+		KUNIT_EXPECT_EQ_MSG(test, nicmem_snap_span_order(page, o), 0U,
+				    "order %u claimed at pfn %#lx", o, pfn);
+	/* a tail claiming to head a block of its own */
+	KUNIT_EXPECT_EQ(test, nicmem_snap_span_order(page + 2, 1), 0U);
+	KUNIT_EXPECT_EQ(test, nicmem_snap_span_order(page + 1, 1), 0U);
+	__free_pages(page, 2);
+
+	/* a free block: believed at its order, not at a misaligned one */
+	block = alloc_pages(GFP_KERNEL, 3);
+	KUNIT_ASSERT_NOT_NULL(test, block);
+	pfn = page_to_pfn(block);
+	__free_pages(block, 3);
+	o = __ffs(pfn) + 1;
+	if (o <= 20)
+		KUNIT_EXPECT_EQ(test, nicmem_snap_span_order(block, o), 0U);
+}
+
 static void census_page_pool(struct kunit *test)
 {
 	struct page_pool_params pp = {
@@ -213,6 +248,7 @@ static struct kunit_case census_cases[] = {
 	KUNIT_CASE(census_real_slab),
 	KUNIT_CASE(census_real_free),
 	KUNIT_CASE_PARAM(census_compound_once, compound_gen_params),
+	KUNIT_CASE(census_torn_order),
 	KUNIT_CASE(census_page_pool),
 	{}
 };
