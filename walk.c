@@ -16,6 +16,7 @@
 #include <linux/ktime.h>
 #include <linux/netdevice.h>
 #include <linux/ethtool.h>
+#include <linux/pm_runtime.h>
 #include <linux/rtnetlink.h>
 #include <linux/pci.h>
 #include <net/net_namespace.h>
@@ -489,6 +490,37 @@ static unsigned int nicmem_collect(struct nicmem_iface *ifs, unsigned int cap)
 	return n;
 }
 
+/*
+ * Around ethtool ops, what ethtool itself does (ethnl_ops_begin() and
+ * ethnl_ops_complete(); the ioctl path likewise): the parent device
+ * runtime-resumed, then the driver's own begin. The core does the resume
+ * since 5.15 ("ethtool: runtime-resume netdev parent before ethtool ioctl
+ * ops" and "... in ethnl_ops_begin"); before, drivers that suspend (igb,
+ * igc) resumed in their begin op, and a second reference is harmless.
+ */
+static int nicmem_ethtool_begin(struct net_device *dev)
+{
+	int ret = 0;
+
+	if (dev->dev.parent)
+		pm_runtime_get_sync(dev->dev.parent);
+	if (!netif_device_present(dev))
+		ret = -ENODEV;
+	else if (dev->ethtool_ops->begin)
+		ret = dev->ethtool_ops->begin(dev);
+	if (ret && dev->dev.parent)
+		pm_runtime_put(dev->dev.parent);
+	return ret;
+}
+
+static void nicmem_ethtool_complete(struct net_device *dev)
+{
+	if (dev->ethtool_ops->complete)
+		dev->ethtool_ops->complete(dev);
+	if (dev->dev.parent)
+		pm_runtime_put(dev->dev.parent);
+}
+
 /* What needs rtnl: ethtool ring sizes and channels, queue counts, state
  * and the adaptor's exact walk. Runs with rtnl held.
  */
@@ -506,7 +538,7 @@ static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
 	ifi->rx_queues = dev->real_num_rx_queues;
 	if (dev->reg_state != NETREG_REGISTERED || !netif_device_present(dev))
 		return;
-	if (ops && (!ops->begin || !ops->begin(dev))) {
+	if (ops && !nicmem_ethtool_begin(dev)) {
 		if (ops->get_ringparam) {
 			struct ethtool_ringparam rp = {
 				.cmd = ETHTOOL_GRINGPARAM,
@@ -524,8 +556,7 @@ static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
 			ops->get_channels(dev, &ch);
 			ifi->channels = ch.combined_count + ch.rx_count;
 		}
-		if (ops->complete)
-			ops->complete(dev);
+		nicmem_ethtool_complete(dev);
 	}
 	if (ad && (ad->walk_rx || ad->bias_ring)) {
 		int err = ad->walk_rx ? ad->walk_rx(ifi) :
