@@ -169,7 +169,7 @@ void nicmem_btf_free(struct nicmem_btf *b)
 NICMEM_EXPORT_IF_KUNIT(nicmem_btf_free);
 
 /**
- * nicmem_btf_load() - read and index /sys/kernel/btf/@name
+ * nicmem_btf_load() - read and index /sys/kernel/btf/@name, in init's mounts
  * @b: filled on success; release with nicmem_btf_free()
  * @name: "vmlinux" or a module name
  * @base: NULL for vmlinux, else the vmlinux BTF
@@ -189,7 +189,7 @@ int nicmem_btf_load(struct nicmem_btf *b, const char *name,
 
 	memset(b, 0, sizeof(*b));
 	snprintf(path, sizeof(path), "/sys/kernel/btf/%s", name);
-	f = filp_open(path, O_RDONLY, 0);
+	f = nicmem_open_initns(path);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	size = i_size_read(file_inode(f));

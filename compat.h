@@ -20,6 +20,10 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/path.h>
 
 /*
  * RHEL 8 is 4.18 by LINUX_VERSION_CODE but backports by minor release; its
@@ -331,6 +335,32 @@ static inline u8 nicmem_dev_reg_state(const struct net_device *dev)
 	barrier();
 	return state;
 #endif
+}
+
+/*
+ * Open @path read-only from the init task's root, whatever the reader's
+ * mount namespace or chroot (a reader in a container may have no /sys, or
+ * another one): what kernel_read_file_from_path_initns() does, which is
+ * 5.7+ and changed its signature in 5.10, and RHEL 8 lacks. file_open_root()
+ * takes the root as a struct path since 5.12, commit ffb37ca3bd16 ("switch
+ * file_open_root() to struct path"), a dentry and a vfsmount before:
+ * compat.mk's probe decides (RHEL backports).
+ */
+static inline struct file *nicmem_open_initns(const char *path)
+{
+	struct path root;
+	struct file *f;
+
+	task_lock(&init_task);
+	get_fs_root(init_task.fs, &root);
+	task_unlock(&init_task);
+#ifdef NICMEM_HAVE_FILE_OPEN_ROOT_PATH
+	f = file_open_root(&root, path, O_RDONLY, 0);
+#else
+	f = file_open_root(root.dentry, root.mnt, path, O_RDONLY, 0);
+#endif
+	path_put(&root);
+	return f;
 }
 
 /*

@@ -20,6 +20,7 @@ nicmem_probe = $(shell $(CC) $(NOSTDINC_FLAGS) $(LINUXINCLUDE) \
 	echo -DNICMEM_HAVE_$(1))
 
 nicmem_probed := $(call nicmem_probe,REG_STATE_U8,reg_state_u8)
+nicmem_probed += $(call nicmem_probe,FILE_OPEN_ROOT_PATH,file_open_root_path)
 ifneq ($(KSRC),)
 nicmem_probed += $(call nicmem_probe,MLX5E_PAGES_PER_WQE,mlx5e_pages_per_wqe,\
 	-I$(KSRC)/drivers/net/ethernet/mellanox/mlx5/core)

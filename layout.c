@@ -102,11 +102,21 @@ NICMEM_VISIBLE_IF_KUNIT bool nicmem_layout_recognised(struct nicmem_layout *l)
 }
 NICMEM_EXPORT_IF_KUNIT(nicmem_layout_recognised);
 
-static void nicmem_layouts_resolve(void)
+/* A BTF read that may succeed when tried again (not: missing, malformed) */
+static bool nicmem_btf_transient(int err)
+{
+	return err && err != -ENOENT && err != -EINVAL;
+}
+
+/* Return: true when a read failed in a way worth trying again (-ENOMEM,
+ * -EINTR, ...): the next reader resolves again instead of keeping it.
+ */
+static bool nicmem_layouts_resolve(void)
 {
 	struct nicmem_btf vmlinux = {}, mod;
 	unsigned int i, n = 0;
 	int vmlinux_err = -ENODATA;
+	bool retry = false;
 
 	for (i = 0; i < nicmem_adaptor_count() && n < NICMEM_MAX_LAYOUTS; i++) {
 		const struct nicmem_adaptor *ad = nicmem_adaptor_at(i);
@@ -121,6 +131,7 @@ static void nicmem_layouts_resolve(void)
 		if (vmlinux_err == -ENODATA)
 			vmlinux_err = nicmem_btf_load(&vmlinux, "vmlinux", NULL);
 		if (vmlinux_err) {
+			retry |= nicmem_btf_transient(vmlinux_err);
 			if (!nicmem_layout_compiled(l) &&
 			    !nicmem_layout_recognised(l))
 				nicmem_layout_why(l, "no_vmlinux_btf", vmlinux_err);
@@ -128,6 +139,7 @@ static void nicmem_layouts_resolve(void)
 		}
 		err = nicmem_btf_load(&mod, ad->module, &vmlinux);
 		if (err) {
+			retry |= nicmem_btf_transient(err);
 			if (!nicmem_layout_compiled(l) &&
 			    !nicmem_layout_recognised(l))
 				nicmem_layout_why(l, err == -ENOENT ?
@@ -141,6 +153,7 @@ static void nicmem_layouts_resolve(void)
 	if (!vmlinux_err)
 		nicmem_btf_free(&vmlinux);
 	nicmem_nr_layouts = n;
+	return retry;
 }
 
 /**
@@ -156,10 +169,8 @@ unsigned int nicmem_layouts_get(struct nicmem_layout *out, unsigned int max)
 	unsigned int n;
 
 	mutex_lock(&nicmem_layout_lock);
-	if (gen != nicmem_layouts_gen_done) {
-		nicmem_layouts_resolve();
+	if (gen != nicmem_layouts_gen_done && !nicmem_layouts_resolve())
 		nicmem_layouts_gen_done = gen;
-	}
 	n = min(max, nicmem_nr_layouts);
 	memcpy(out, nicmem_layouts, n * sizeof(*out));
 	mutex_unlock(&nicmem_layout_lock);

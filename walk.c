@@ -558,9 +558,8 @@ static void nicmem_iface_rtnl(struct nicmem_iface *ifi,
 		}
 		nicmem_ethtool_complete(dev);
 	}
-	if (ad && (ad->walk_rx || ad->bias_ring)) {
-		int err = ad->walk_rx ? ad->walk_rx(ifi) :
-			  nicmem_bias_ring_walk(ifi, ad->bias_ring);
+	if (ad && ad->walk_rx) {
+		int err = ad->walk_rx(ifi);
 
 		if (!err) {
 			ifi->source = NICMEM_RX_EXACT;

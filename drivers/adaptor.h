@@ -47,8 +47,8 @@ struct nicmem_field {
  *	layout.c) and shows them in the layouts file.
  * @nr_fields: how many.
  * @bias_ring: optional; with @fields, where a pagecnt_bias driver keeps its
- *	rings: the core then walks them with nicmem_bias_ring_walk() (same
- *	context and contract as @walk_rx, which takes precedence).
+ *	rings, for @walk_rx = nicmem_bias_ring_walk_rx (the one walk of
+ *	ixgbe, i40e and igb); the core never reads it.
  * @recognised: optional; the layout known without BTF or headers.
  * @walk_rx: optional; the exact count. Called with rtnl held (taken
  *	killably by the core, for this interface only) and with a reference
@@ -119,6 +119,7 @@ struct nicmem_bias_ring {
 
 int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 			  const struct nicmem_bias_ring *br);
+int nicmem_bias_ring_walk_rx(struct nicmem_iface *ifi);
 
 /**
  * struct nicmem_compiled - a layout compiled from a driver's headers

@@ -313,6 +313,20 @@ static int nicmem_bias_ring_recheck(const struct nicmem_walk *w,
 }
 
 /**
+ * nicmem_bias_ring_walk_rx() - the walk_rx op of a pagecnt_bias adaptor
+ * @ifi: as for nicmem_bias_ring_walk(); its layout's adaptor has the table
+ *
+ * Return: as nicmem_bias_ring_walk().
+ */
+int nicmem_bias_ring_walk_rx(struct nicmem_iface *ifi)
+{
+	if (!ifi->layout)
+		return decline(ifi, -ENOENT, "no_layout");
+	return nicmem_bias_ring_walk(ifi, ifi->layout->ad->bias_ring);
+}
+NICMEM_EXPORT_IF_KUNIT(nicmem_bias_ring_walk_rx);
+
+/**
  * nicmem_bias_ring_walk() - count a pagecnt_bias driver's ring pages
  * @ifi: the interface (rtnl held, reference on @ifi->dev, layout set)
  * @br: where the driver keeps its rings, as field indices

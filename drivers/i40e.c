@@ -74,6 +74,7 @@ const struct nicmem_adaptor nicmem_adaptor_i40e = {
 	.fields		= i40e_fields,
 	.nr_fields	= ARRAY_SIZE(i40e_fields),
 	.bias_ring	= &i40e_rings,
+	.walk_rx	= nicmem_bias_ring_walk_rx,
 	.recognised	= IS_ENABLED(CONFIG_64BIT) && NICMEM_I40E_RECOGNISED ?
 			  &i40e_recognised : NULL,
 	.order0_max_mtu	= 1500,

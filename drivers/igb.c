@@ -68,6 +68,7 @@ const struct nicmem_adaptor nicmem_adaptor_igb = {
 	.fields		= igb_fields,
 	.nr_fields	= ARRAY_SIZE(igb_fields),
 	.bias_ring	= &igb_rings,
+	.walk_rx	= nicmem_bias_ring_walk_rx,
 	.recognised	= IS_ENABLED(CONFIG_64BIT) ? &igb_recognised : NULL,
 	.order0_max_mtu	= 1536 - NET_IP_ALIGN - 22,
 };

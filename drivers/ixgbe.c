@@ -66,6 +66,7 @@ const struct nicmem_adaptor nicmem_adaptor_ixgbe = {
 	.fields		= ixgbe_fields,
 	.nr_fields	= ARRAY_SIZE(ixgbe_fields),
 	.bias_ring	= &ixgbe_rings,
+	.walk_rx	= nicmem_bias_ring_walk_rx,
 	.recognised	= IS_ENABLED(CONFIG_64BIT) ? &ixgbe_recognised : NULL,
 	.order0_max_mtu	= 1500,
 };

@@ -60,8 +60,9 @@ NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_lookup);
  * @n: how many
  *
  * Return: 0, or -EINVAL (with a pr_err naming the adaptor) when an entry
- * has no driver name, a duplicate name, or a page-per-descriptor claim
- * without an order rule.
+ * has no driver name, a duplicate name, a page-per-descriptor claim
+ * without an order rule, a layout without its module, or a bias_ring
+ * table without the walk that reads it.
  */
 int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
 			 unsigned int n)
@@ -82,6 +83,12 @@ int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
 		if ((ad->flags & NICMEM_AD_PAGE_PER_DESC) &&
 		    !ad->rx_page_order && !ad->order0_max_mtu) {
 			pr_err("adaptor %s: page per descriptor without an order rule\n",
+			       ad->driver);
+			return -EINVAL;
+		}
+		if (ad->bias_ring && (!ad->nr_fields ||
+				      ad->walk_rx != nicmem_bias_ring_walk_rx)) {
+			pr_err("adaptor %s: a bias_ring table needs fields and walk_rx = nicmem_bias_ring_walk_rx\n",
 			       ad->driver);
 			return -EINVAL;
 		}

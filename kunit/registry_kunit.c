@@ -71,6 +71,28 @@ static const struct nicmem_adaptor fake_no_rule = {
 	.driver = "fake_no_rule", .flags = NICMEM_AD_PAGE_PER_DESC,
 };
 
+static const struct nicmem_field fake_fields[] = { { "fake_ring", "count" } };
+static const struct nicmem_bias_ring fake_rings = { .refill = USHRT_MAX };
+
+/* a bias_ring table the core would never walk: no walk_rx, or another */
+static const struct nicmem_adaptor fake_rings_unwalked = {
+	.driver = "fake_rings_unwalked", .module = "fake_rings_unwalked",
+	.fields = fake_fields, .nr_fields = ARRAY_SIZE(fake_fields),
+	.bias_ring = &fake_rings,
+};
+
+static const struct nicmem_adaptor fake_rings_other_walk = {
+	.driver = "fake_rings_other_walk", .module = "fake_rings_other_walk",
+	.fields = fake_fields, .nr_fields = ARRAY_SIZE(fake_fields),
+	.bias_ring = &fake_rings, .walk_rx = fake_walk,
+};
+
+static const struct nicmem_adaptor fake_rings_walked = {
+	.driver = "fake_rings_walked", .module = "fake_rings_walked",
+	.fields = fake_fields, .nr_fields = ARRAY_SIZE(fake_fields),
+	.bias_ring = &fake_rings, .walk_rx = nicmem_bias_ring_walk_rx,
+};
+
 static void registry_dispatch(struct kunit *test)
 {
 	const struct nicmem_adaptor *table[] = { &fake_a, &fake_b };
@@ -99,12 +121,18 @@ static void registry_rejects(struct kunit *test)
 	const struct nicmem_adaptor *nameless[] = { &fake_a, &fake_nameless };
 	const struct nicmem_adaptor *no_rule[] = { &fake_no_rule };
 	const struct nicmem_adaptor *null_entry[] = { &fake_a, NULL };
+	const struct nicmem_adaptor *unwalked = &fake_rings_unwalked;
+	const struct nicmem_adaptor *other_walk = &fake_rings_other_walk;
+	const struct nicmem_adaptor *walked = &fake_rings_walked;
 
 	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(dup, 3), -EINVAL);
 	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(nameless, 2), -EINVAL);
 	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(no_rule, 1), -EINVAL);
 	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(null_entry, 2), -EINVAL);
 	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(dup, 0), 0);
+	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(&unwalked, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(&other_walk, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nicmem_adaptor_check(&walked, 1), 0);
 }
 
 static struct kunit_case registry_cases[] = {
