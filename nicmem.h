@@ -170,6 +170,7 @@ enum nicmem_rx_source {
 	NICMEM_RX_ESTIMATE,	/* queues x ring size x page size << order */
 	NICMEM_RX_EXACT,	/* walked from the driver's rings */
 	NICMEM_RX_PAGE_POOL,	/* its page_pools' pages, from the census */
+	NICMEM_RX_NR_SOURCES
 };
 
 /* A driver's private-struct layout, as resolved at run time (layout.c). */
@@ -357,8 +358,7 @@ int nicmem_walk_stopped(void);
 struct nicmem_snapshot *nicmem_snapshot_get(void);
 void nicmem_snapshot_put(struct nicmem_snapshot *snap);
 
-/* debugfs.c */
-#if IS_ENABLED(CONFIG_KUNIT)
+/* text.c and prom.c: one file's text from the snapshot in m->private */
 struct seq_file;
 int nicmem_summary_show(struct seq_file *m, void *v);
 int nicmem_census_show(struct seq_file *m, void *v);
@@ -368,7 +368,8 @@ int nicmem_metrics_show(struct seq_file *m, void *v);
 int nicmem_layouts_show(struct seq_file *m, void *v);
 int nicmem_queues_show(struct seq_file *m, void *v);
 int nicmem_pools_show(struct seq_file *m, void *v);
-#endif
+
+/* debugfs.c */
 void nicmem_debugfs_init(void);
 void nicmem_debugfs_exit(void);
 
