@@ -2,9 +2,9 @@
 /*
  * nicmem: how much memory do the NIC drivers hold, where, and in what state.
  *
- * Shared declarations of the module: the census (walk.c), the interface
- * inventory (walk.c, drivers/), the snapshot cache (nicmem.c) and the
- * debugfs printers (debugfs.c).
+ * Shared declarations of the module: the census (census.c), the interface
+ * inventory (walk.c, drivers/), the snapshot cache (nicmem.c), the files
+ * (debugfs.c) and their text (text.c, prom.c).
  */
 #ifndef _NICMEM_H
 #define _NICMEM_H
@@ -307,7 +307,7 @@ struct nicmem_severity {
 extern struct nicmem_severity nicmem_severity;
 int nicmem_severity_parse(const char *val, struct nicmem_severity *sev);
 
-/* walk.c */
+/* census.c */
 #if IS_ENABLED(CONFIG_KUNIT)
 int nicmem_census_range(struct nicmem_census *c,
 			struct nicmem_node_census *nc,
@@ -316,9 +316,6 @@ int nicmem_census_range(struct nicmem_census *c,
 int nicmem_census_init(struct nicmem_census *c);
 void nicmem_census_free(struct nicmem_census *c);
 int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold);
-int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
-		       const struct nicmem_layout *layouts, unsigned int nr,
-		       unsigned int threshold);
 void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s);
 unsigned int nicmem_snap_span_order(struct page *page, unsigned int order);
 enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
@@ -326,6 +323,11 @@ enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
 void nicmem_census_table_init(void);
 int nicmem_census_hotplug_init(void);
 void nicmem_census_hotplug_exit(void);
+
+/* walk.c */
+int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
+		       const struct nicmem_layout *layouts, unsigned int nr,
+		       unsigned int threshold);
 void nicmem_ifaces_free(struct nicmem_ifaces *ifs);
 int nicmem_ifaces_rank(struct nicmem_ifaces *ifs);
 

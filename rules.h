@@ -3,7 +3,7 @@
  * The census's one definition: its classes, their order, the rules that
  * put a page snapshot in one, the histogram's population and buckets and
  * the pinned signature's threshold. The module expands it (nicmem.h,
- * census.h, walk.c, nicmem.c); scripts/nicmem-vmcore reads this very file
+ * census.h, census.c, nicmem.c); scripts/nicmem-vmcore reads this very file
  * at run time and evaluates the same expressions on pages from a vmcore;
  * tests/vmcore/rules-drift checks that the two agree on every snapshot.
  *
