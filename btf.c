@@ -158,7 +158,7 @@ int nicmem_btf_parse(struct nicmem_btf *b, void *blob, size_t size,
 	b->nr_types = n;
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_parse);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_parse);
 
 void nicmem_btf_free(struct nicmem_btf *b)
 {
@@ -166,7 +166,7 @@ void nicmem_btf_free(struct nicmem_btf *b)
 	kvfree(b->blob);
 	memset(b, 0, sizeof(*b));
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_free);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_free);
 
 /**
  * nicmem_btf_load() - read and index /sys/kernel/btf/@name, in init's mounts
@@ -228,7 +228,7 @@ const struct btf_type *nicmem_btf_type(const struct nicmem_btf *b, u32 id)
 	return (const struct btf_type *)(b->types +
 					  b->type_off[id - b->start_id]);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_type);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_type);
 
 /* The string at @off, from this blob or its base; "" if out of range. */
 const char *nicmem_btf_name(const struct nicmem_btf *b, u32 off)
@@ -239,7 +239,7 @@ const char *nicmem_btf_name(const struct nicmem_btf *b, u32 off)
 		return "";
 	return b->strs + (off - b->start_str);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_name);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_name);
 
 /* Skip typedefs and qualifiers; 0 (void) on a broken chain. */
 static u32 nicmem_btf_resolve(const struct nicmem_btf *b, u32 id)
@@ -293,7 +293,7 @@ int nicmem_btf_find_struct(const struct nicmem_btf *b, const char *name,
 	}
 	return -ENOENT;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_find_struct);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_find_struct);
 
 static int nicmem_btf_size_depth(const struct nicmem_btf *b, u32 id,
 				 u32 *size, unsigned int depth)
@@ -342,7 +342,7 @@ int nicmem_btf_type_size(const struct nicmem_btf *b, u32 id, u32 *size)
 {
 	return nicmem_btf_size_depth(b, id, size, 0);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_type_size);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_type_size);
 
 /* Find @name among the members of struct/union @id, looking into
  * anonymous struct/union members; adds the byte offset to *offset.
@@ -426,4 +426,4 @@ int nicmem_btf_member(const struct nicmem_btf *b, u32 struct_id,
 		*offset = off;
 	return ret;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_btf_member);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_member);

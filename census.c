@@ -22,7 +22,7 @@ const char * const nicmem_class_names[NICMEM_NR_CLASSES] = {
 #define NICMEM_CLASS(id, name)	name,	/* in enum order: the same list */
 #include "rules.h"
 };
-NICMEM_EXPORT_IF_KUNIT(nicmem_class_names);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_class_names);
 
 /* Compound orders beyond this are corrupt or torn reads (1 GiB at 4 KiB
  * pages is order 18; 16 GiB gigantic pages at 64 KiB are order 18 too).
@@ -185,7 +185,7 @@ void nicmem_snap_page(struct page *page, struct nicmem_page_snap *s)
 
 	nicmem_snap_fill(page, s, bits);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_snap_page);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_snap_page);
 
 /* The order the census believes of @page when its snapshot says @order */
 unsigned int nicmem_snap_span_order(struct page *page, unsigned int order)
@@ -196,7 +196,7 @@ unsigned int nicmem_snap_span_order(struct page *page, unsigned int order)
 
 	return nicmem_span_order(page, page_to_pfn(page), bits, order);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_snap_span_order);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_snap_span_order);
 
 /*
  * nicmem_page_class() - the census class of @page, as the census counts it
@@ -213,7 +213,7 @@ enum nicmem_class nicmem_page_class(struct page *page, unsigned int threshold,
 	return nicmem_census_lookup(bits, *refcount, threshold) &
 	       NICMEM_ENTRY_CLASS;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_page_class);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_page_class);
 
 /* The head of a tail page met on its own (the walk started inside the
  * compound page, or it was formed under us), if it is a valid page.
@@ -247,7 +247,7 @@ int nicmem_census_init(struct nicmem_census *c)
 	}
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_census_init);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_census_init);
 
 void nicmem_census_free(struct nicmem_census *c)
 {
@@ -256,7 +256,7 @@ void nicmem_census_free(struct nicmem_census *c)
 	c->node = NULL;
 	c->nr_nodes = 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_census_free);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_census_free);
 
 static void nicmem_node_sizes(struct nicmem_node_census *nc, int nid)
 {
@@ -304,7 +304,7 @@ static __always_inline void nicmem_count(struct nicmem_census *c,
  * Return: 0, or -EINTR on a fatal signal.
  */
 NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
-					 struct nicmem_node_census *nc,
+						struct nicmem_node_census *nc,
 					 unsigned long pfn, unsigned long end)
 {
 	unsigned long next_resched = pfn + NICMEM_RESCHED_PFNS;
@@ -339,7 +339,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 		page = pfn_to_online_page(pfn);
 		if (!page) {
 			/* offline or absent: skip to the next section */
-			pfn += NICMEM_OFFLINE_SKIP(pfn);
+			pfn += nicmem_offline_skip(pfn);
 			continue;
 		}
 		/* nodes may interleave their pfn ranges: count each page on
@@ -374,7 +374,7 @@ NICMEM_VISIBLE_IF_KUNIT int nicmem_census_range(struct nicmem_census *c,
 	nc->scanned += scanned;
 	return ret;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_census_range);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_census_range);
 
 /**
  * nicmem_census_walk() - count every online page of every online node
@@ -414,4 +414,4 @@ int nicmem_census_walk(struct nicmem_census *c, unsigned int threshold)
 	c->mem_free = si.freeram * (u64)si.mem_unit / PAGE_SIZE;
 	return ret;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_census_walk);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_census_walk);

@@ -81,8 +81,9 @@ enum {
 	NICMEM_SB_OVER,		/* (unsigned int)refcount >= threshold */
 	NICMEM_SB_KEY_BITS
 };
-#define NICMEM_SB(f)		(1U << NICMEM_SB_##f)
-#define NICMEM_CENSUS_KEYS	(1U << NICMEM_SB_KEY_BITS)
+
+#define NICMEM_SB(f)		BIT(NICMEM_SB_##f)
+#define NICMEM_CENSUS_KEYS	BIT(NICMEM_SB_KEY_BITS)
 #define NICMEM_ENTRY_HIST	0x80	/* in a table entry: in the histogram */
 #define NICMEM_ENTRY_CLASS	0x7f	/* in a table entry: the class */
 

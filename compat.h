@@ -446,11 +446,14 @@ static inline int nicmem_rtnl_lock_killable(void)
  * memory section with SPARSEMEM (sections go online and offline whole);
  * one pfn with FLATMEM (UML), where only holes lack a valid page.
  */
+static inline unsigned long nicmem_offline_skip(unsigned long pfn)
+{
 #ifdef CONFIG_SPARSEMEM
-#define NICMEM_OFFLINE_SKIP(pfn)	(ALIGN((pfn) + 1, PAGES_PER_SECTION) - (pfn))
+	return ALIGN(pfn + 1, PAGES_PER_SECTION) - pfn;
 #else
-#define NICMEM_OFFLINE_SKIP(pfn)	1UL
+	return 1;
 #endif
+}
 
 /*
  * Whether i40e's ring prefix (count at 74) and 24-byte rx buffer are
@@ -468,7 +471,8 @@ static inline int nicmem_rtnl_lock_killable(void)
  * kernel has KUnit; the same contract as <kunit/visibility.h>'s
  * VISIBLE_IF_KUNIT / EXPORT_SYMBOL_IF_KUNIT (6.2, commit 9c988fae6f6a,
  * absent from 4.18 .. 6.1.0), under nicmem's own names so no kernel
- * header can clash. Symbol namespaces came in 5.4 (commit 8651ec01daed
+ * header can clash (the export's begins EXPORT_SYMBOL, as checkpatch
+ * expects of a line right after a function). Symbol namespaces came in 5.4 (commit 8651ec01daed
  * "module: add support for symbol namespaces"); RHEL 8 has KUnit
  * (CONFIG_KUNIT=m in 8.9) but no namespaces, so there the symbols are
  * plain GPL exports (the macro's presence decides). The namespace
@@ -478,17 +482,17 @@ static inline int nicmem_rtnl_lock_killable(void)
 #if IS_ENABLED(CONFIG_KUNIT)
 #define NICMEM_VISIBLE_IF_KUNIT
 #if !defined(EXPORT_SYMBOL_NS_GPL)
-#define NICMEM_EXPORT_IF_KUNIT(symbol)	EXPORT_SYMBOL_GPL(symbol)
+#define EXPORT_SYMBOL_FOR_NICMEM_KUNIT(symbol)	EXPORT_SYMBOL_GPL(symbol)
 #elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
-#define NICMEM_EXPORT_IF_KUNIT(symbol) \
+#define EXPORT_SYMBOL_FOR_NICMEM_KUNIT(symbol) \
 	EXPORT_SYMBOL_NS_GPL(symbol, "EXPORTED_FOR_KUNIT_TESTING")
 #else
-#define NICMEM_EXPORT_IF_KUNIT(symbol) \
+#define EXPORT_SYMBOL_FOR_NICMEM_KUNIT(symbol) \
 	EXPORT_SYMBOL_NS_GPL(symbol, EXPORTED_FOR_KUNIT_TESTING)
 #endif
 #else
+#define EXPORT_SYMBOL_FOR_NICMEM_KUNIT(symbol)
 #define NICMEM_VISIBLE_IF_KUNIT static
-#define NICMEM_EXPORT_IF_KUNIT(symbol)
 #endif
 
 /* The KUnit module's import of that namespace (none before 5.4) */

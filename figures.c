@@ -29,7 +29,7 @@ const char *nicmem_operstate(const struct nicmem_iface *ifi)
 }
 
 u64 nicmem_class_pages(const struct nicmem_census *c,
-			      enum nicmem_class cls)
+		       enum nicmem_class cls)
 {
 	u64 pages = 0;
 	unsigned int i;
@@ -50,7 +50,7 @@ u64 nicmem_counted_pages(const struct nicmem_census *c)
 }
 
 void nicmem_rx_totals(const struct nicmem_snapshot *snap,
-			     struct nicmem_rx_sum *sum)
+		      struct nicmem_rx_sum *sum)
 {
 	unsigned int i, q;
 
@@ -74,7 +74,7 @@ void nicmem_rx_totals(const struct nicmem_snapshot *snap,
 
 /* one pool's figures as a row of its own */
 void nicmem_pool_sum_of(const struct nicmem_pool *p,
-			       struct nicmem_pool_sum *sum)
+			struct nicmem_pool_sum *sum)
 {
 	*sum = (struct nicmem_pool_sum){
 		.pools = 1, .pages = p->pages, .remote = p->remote,
@@ -84,7 +84,7 @@ void nicmem_pool_sum_of(const struct nicmem_pool *p,
 
 /* an interface's pools, as pool.c summed them */
 void nicmem_iface_pool_sum(const struct nicmem_iface *ifi,
-				  struct nicmem_pool_sum *sum)
+			   struct nicmem_pool_sum *sum)
 {
 	*sum = (struct nicmem_pool_sum){
 		.pools = ifi->pp_pools, .pages = ifi->pp_pages,
@@ -98,7 +98,7 @@ void nicmem_iface_pool_sum(const struct nicmem_iface *ifi,
  * as one row; an unreadable pool adds no in-flight or cached figure.
  */
 void nicmem_pools_unclaimed(const struct nicmem_pools *ps,
-				   struct nicmem_pool_sum *sum)
+			    struct nicmem_pool_sum *sum)
 {
 	unsigned int i;
 
@@ -129,7 +129,7 @@ const char * const nicmem_iface_hist_kinds[NICMEM_IFACE_HIST_KINDS] = {
 
 /* @ifi's histogram of kind @k, or NULL when it has none of that kind */
 const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi,
-				    unsigned int k)
+			     unsigned int k)
 {
 	switch (k) {
 	case 0:
@@ -145,7 +145,7 @@ const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi,
 
 /* A walked bias ring's queue: it has a drain histogram */
 bool nicmem_rxq_drains(const struct nicmem_iface *ifi,
-			      const struct nicmem_rxq *q)
+		       const struct nicmem_rxq *q)
 {
 	return ifi->source == NICMEM_RX_EXACT && !q->kind && !q->zerocopy;
 }

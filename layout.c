@@ -100,7 +100,7 @@ NICMEM_VISIBLE_IF_KUNIT bool nicmem_layout_recognised(struct nicmem_layout *l)
 	strscpy(l->source, "recognised", sizeof(l->source));
 	return true;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_layout_recognised);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_layout_recognised);
 
 /* A BTF read that may succeed when tried again (not: missing, malformed) */
 static bool nicmem_btf_transient(int err)
@@ -176,7 +176,7 @@ unsigned int nicmem_layouts_get(struct nicmem_layout *out, unsigned int max)
 	mutex_unlock(&nicmem_layout_lock);
 	return n;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_layouts_get);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_layouts_get);
 
 /* A driver nicmem has a layout for came or went: resolve again. */
 static int nicmem_module_event(struct notifier_block *nb, unsigned long state,

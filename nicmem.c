@@ -39,7 +39,7 @@ int nicmem_param_set_range(const char *val, const struct kernel_param *kp,
 	*(unsigned int *)kp->arg = v;
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_param_set_range);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_param_set_range);
 
 static const struct nicmem_range nicmem_threshold_range = {
 	NICMEM_THRESHOLD_MIN, NICMEM_THRESHOLD_MAX
@@ -71,7 +71,7 @@ static const struct kernel_param_ops nicmem_cache_ms_ops = {
 
 static const struct nicmem_range nicmem_metrics_queues_range = { 0, 1 };
 unsigned int nicmem_metrics_queues;
-NICMEM_EXPORT_IF_KUNIT(nicmem_metrics_queues);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_metrics_queues);
 
 static int nicmem_metrics_queues_set(const char *val,
 				     const struct kernel_param *kp)
@@ -110,7 +110,7 @@ int nicmem_severity_parse(const char *val, struct nicmem_severity *sev)
 	sev->crit_pct = crit;
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_severity_parse);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_severity_parse);
 
 static int nicmem_severity_set(const char *val, const struct kernel_param *kp)
 {
@@ -145,7 +145,8 @@ MODULE_PARM_DESC(cache_ms,
 module_param_cb(severity_pct, &nicmem_severity_ops, &nicmem_severity, 0444);
 MODULE_PARM_DESC(severity_pct,
 		 "\"warn,crit\": the NIC RX rings' share of the memory outside hugepages above which the summary's severity is WARN and CRIT, 1 <= warn < crit <= 100 (default \""
-		 __stringify(NICMEM_SEVERITY_WARN_PCT) "," __stringify(NICMEM_SEVERITY_CRIT_PCT) "\")");
+		 __stringify(NICMEM_SEVERITY_WARN_PCT) ","
+		 __stringify(NICMEM_SEVERITY_CRIT_PCT) "\")");
 
 module_param_cb(metrics_queues, &nicmem_metrics_queues_ops,
 		&nicmem_metrics_queues, 0644);

@@ -131,7 +131,6 @@ struct nicmem_pools {
 	struct nicmem_pool *pool;	/* NICMEM_POOL_SLOTS slots */
 };
 
-
 struct nicmem_class_count {
 	u64 pages;	/* base pages */
 	u64 objects;	/* allocations: a compound page counts once */

@@ -35,7 +35,7 @@ int nicmem_pools_init(struct nicmem_pools *ps)
 	ps->pool = kvcalloc(NICMEM_POOL_SLOTS, sizeof(*ps->pool), GFP_KERNEL);
 	return ps->pool ? 0 : -ENOMEM;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_pools_init);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_pools_init);
 
 void nicmem_pools_free(struct nicmem_pools *ps)
 {
@@ -43,7 +43,7 @@ void nicmem_pools_free(struct nicmem_pools *ps)
 	ps->pool = NULL;
 	ps->nr = 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_pools_free);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_pools_free);
 
 #if NICMEM_HAVE_PP
 /* Entries in a ptr_ring, from its indices; a sample. */
@@ -189,7 +189,7 @@ void nicmem_pool_count(struct nicmem_pools *ps,
 		p->frag_hist[nicmem_hist_bucket(min_t(long, s->pp_frag,
 						      INT_MAX))] += pages;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_pool_count);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_pool_count);
 
 static int nicmem_pool_cmp(const void *a, const void *b)
 {
@@ -338,4 +338,4 @@ void nicmem_pools_attribute(struct nicmem_pools *ps, struct nicmem_ifaces *ifs)
 		ifi->source = NICMEM_RX_PAGE_POOL;
 	}
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_pools_attribute);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_pools_attribute);

@@ -71,9 +71,12 @@ static void nicmem_prom_rx(struct seq_file *m, const struct nicmem_ifaces *ifs,
 				   "nicmem_rx_pinned_pages";
 	unsigned int i;
 
-	nicmem_prom_head(m, name, bytes ?
-			 "Bytes held by the interface's RX rings (how counted: rx_source of nicmem_interface_info)." :
-			 "Pages held by the interface's RX rings (how counted: rx_source of nicmem_interface_info).");
+	static const char * const help[] = {
+		"Pages held by the interface's RX rings (how counted: rx_source of nicmem_interface_info).",
+		"Bytes held by the interface's RX rings (how counted: rx_source of nicmem_interface_info).",
+	};
+
+	nicmem_prom_head(m, name, help[bytes]);
 	for (i = 0; i < ifs->nr; i++) {
 		const struct nicmem_iface *ifi = &ifs->if_[i];
 
@@ -219,7 +222,7 @@ static void nicmem_prom_pools(struct seq_file *m,
 				nicmem_prom_pool(m, names[k], snap, p, i);
 				nicmem_pool_sum_of(p, &sum);
 				seq_printf(m, "%llu\n", nicmem_pool_figure(&sum, k,
-								snap->page_size));
+									   snap->page_size));
 			}
 			continue;
 		}
@@ -231,13 +234,13 @@ static void nicmem_prom_pools(struct seq_file *m,
 			nicmem_iface_pool_sum(ifi, &sum);
 			nicmem_prom_iface(m, names[k], ifi);
 			seq_printf(m, "} %llu\n", nicmem_pool_figure(&sum, k,
-							snap->page_size));
+								     snap->page_size));
 		}
 		nicmem_pools_unclaimed(ps, &sum);
 		if (sum.pools || sum.pages) {
 			nicmem_prom_nobody(m, names[k]);
 			seq_printf(m, "} %llu\n", nicmem_pool_figure(&sum, k,
-							snap->page_size));
+								     snap->page_size));
 		}
 	}
 }
@@ -328,7 +331,8 @@ int nicmem_metrics_show(struct seq_file *m, void *v)
 	seq_printf(m, "nicmem_scan_duration_seconds %llu.%09llu\n",
 		   div_u64(c->duration_ns, NSEC_PER_SEC),
 		   c->duration_ns % NSEC_PER_SEC);
-	nicmem_prom_head(m, "nicmem_scan_timestamp_seconds", "When the snapshot was taken (Unix time).");
+	nicmem_prom_head(m, "nicmem_scan_timestamp_seconds",
+			 "When the snapshot was taken (Unix time).");
 	seq_printf(m, "nicmem_scan_timestamp_seconds %lld\n",
 		   (long long)snap->taken_real);
 	nicmem_prom_head(m, "nicmem_memtotal_bytes", "MemTotal as /proc/meminfo reports it.");
@@ -363,4 +367,4 @@ int nicmem_metrics_show(struct seq_file *m, void *v)
 	nicmem_prom_ifaces(m, snap, READ_ONCE(nicmem_metrics_queues));
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_metrics_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_metrics_show);

@@ -474,7 +474,7 @@ int nicmem_summary_show(struct seq_file *m, void *v)
 	nicmem_print_pool_ifaces(m, snap);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_summary_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_summary_show);
 
 int nicmem_census_show(struct seq_file *m, void *v)
 {
@@ -482,7 +482,7 @@ int nicmem_census_show(struct seq_file *m, void *v)
 	nicmem_print_census(m, m->private);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_census_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_census_show);
 
 int nicmem_interfaces_show(struct seq_file *m, void *v)
 {
@@ -490,7 +490,7 @@ int nicmem_interfaces_show(struct seq_file *m, void *v)
 	nicmem_print_ifaces(m, m->private);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_interfaces_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_interfaces_show);
 
 int nicmem_histogram_show(struct seq_file *m, void *v)
 {
@@ -504,7 +504,7 @@ int nicmem_histogram_show(struct seq_file *m, void *v)
 	nicmem_print_ring_hists(m, snap);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_histogram_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_histogram_show);
 
 int nicmem_queues_show(struct seq_file *m, void *v)
 {
@@ -513,7 +513,7 @@ int nicmem_queues_show(struct seq_file *m, void *v)
 	nicmem_print_queues(m, m->private);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_queues_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_queues_show);
 
 int nicmem_pools_show(struct seq_file *m, void *v)
 {
@@ -522,7 +522,7 @@ int nicmem_pools_show(struct seq_file *m, void *v)
 	nicmem_print_pools(m, m->private);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_pools_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_pools_show);
 
 int nicmem_layouts_show(struct seq_file *m, void *v)
 {
@@ -551,4 +551,4 @@ int nicmem_layouts_show(struct seq_file *m, void *v)
 	}
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_layouts_show);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_layouts_show);

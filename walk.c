@@ -181,7 +181,7 @@ void nicmem_ifaces_free(struct nicmem_ifaces *ifs)
 	ifs->by_bytes = NULL;
 	ifs->nr = 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_free);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_ifaces_free);
 
 struct nicmem_rank {
 	u64 bytes;
@@ -237,7 +237,7 @@ int nicmem_ifaces_rank(struct nicmem_ifaces *ifs)
 	kvfree(r);
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_rank);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_ifaces_rank);
 
 /* Interfaces beyond this are not listed (and the summary says so). */
 #define NICMEM_MAX_IFACES	65536
@@ -305,4 +305,4 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
 	}
 	return ret;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_ifaces_walk);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_ifaces_walk);

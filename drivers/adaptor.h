@@ -155,6 +155,7 @@ struct nicmem_recognised {
 		u32 offset, size;
 	} f[NICMEM_MAX_FIELDS];
 };
+
 extern const struct nicmem_compiled nicmem_compiled_ixgbe;
 extern const struct nicmem_compiled nicmem_compiled_i40e;
 extern const struct nicmem_compiled nicmem_compiled_igb;

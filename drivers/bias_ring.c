@@ -324,7 +324,7 @@ int nicmem_bias_ring_walk_rx(struct nicmem_iface *ifi)
 		return decline(ifi, -ENOENT, "no_layout");
 	return nicmem_bias_ring_walk(ifi, ifi->layout->ad->bias_ring);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_bias_ring_walk_rx);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_bias_ring_walk_rx);
 
 /**
  * nicmem_bias_ring_walk() - count a pagecnt_bias driver's ring pages
@@ -455,4 +455,4 @@ bad_root:
 	kfree(w.chunk);
 	return decline(ifi, -EINVAL, "no_root_object");
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_bias_ring_walk);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_bias_ring_walk);

@@ -43,7 +43,7 @@ static const struct nicmem_field mlx5_fields[] = {
 #define NICMEM_MLX5_WQ_STRIDING		0x2	/* LINKED_LIST_STRIDING_RQ */
 
 #define MLX5_MAX_CHANNELS	1024
-#define MLX5_MAX_WQES		(1 << 16)
+#define MLX5_MAX_WQES		65536
 
 struct mlx5_walk {
 	struct nicmem_iface *ifi;

@@ -39,7 +39,7 @@ unsigned int nicmem_rx_page_order(const struct nicmem_adaptor *ad,
 		return 0;
 	return ifi->mtu > ad->order0_max_mtu ? 1 : 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_rx_page_order);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_rx_page_order);
 
 const struct nicmem_adaptor *
 nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
@@ -52,7 +52,7 @@ nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
 			return table[i];
 	return NULL;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_lookup);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_adaptor_lookup);
 
 /**
  * nicmem_adaptor_check() - validate an adaptor table
@@ -101,14 +101,14 @@ int nicmem_adaptor_check(const struct nicmem_adaptor * const *table,
 	}
 	return 0;
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_check);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_adaptor_check);
 
 const struct nicmem_adaptor *nicmem_adaptor_find(const char *driver)
 {
 	return nicmem_adaptor_lookup(nicmem_adaptors,
 				     ARRAY_SIZE(nicmem_adaptors), driver);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_adaptor_find);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_adaptor_find);
 
 unsigned int nicmem_adaptor_count(void)
 {
@@ -125,7 +125,7 @@ int nicmem_adaptors_init(void)
 	return nicmem_adaptor_check(nicmem_adaptors,
 				    ARRAY_SIZE(nicmem_adaptors));
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_adaptors_init);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_adaptors_init);
 
 /**
  * nicmem_rx_estimate() - RX memory a page-per-descriptor driver pins
@@ -164,4 +164,4 @@ void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			 "order%u_page_per_desc(order1_if_mtu>%u)",
 			 ifi->page_order, ad->order0_max_mtu);
 }
-NICMEM_EXPORT_IF_KUNIT(nicmem_rx_estimate);
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_rx_estimate);

@@ -45,7 +45,8 @@ static struct nicmem_snapshot *fake_snapshot(struct kunit *test)
 	c->duration_ns = 123456789;
 	c->pfns_walked = 8400000;
 
-	snap->ifaces.nr = snap->ifaces.total = 3;
+	snap->ifaces.nr = 3;
+	snap->ifaces.total = 3;
 	snap->ifaces.if_ = kunit_kcalloc(test, 3, sizeof(*ifi), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, snap->ifaces.if_);
 	ifi = &snap->ifaces.if_[0];
@@ -242,6 +243,12 @@ static void format_ranked(struct kunit *test)
 	kvfree(snap->ifaces.by_bytes);
 }
 
+/* a numeric column's field: a plain number, "-" (none) or "inf" */
+static bool numeric_field(const char *t)
+{
+	return plain_number(t) || !strcmp(t, "-") || !strcmp(t, "inf");
+}
+
 /* every table: a '#' header, then rows with as many fields, all numeric
  * where the header says so
  */
@@ -265,10 +272,9 @@ static void check_table(struct kunit *test, char *text, int fields,
 		KUNIT_ASSERT_EQ_MSG(test, n, fields, "row %d", *rows);
 		for (i = 0; i < n; i++)
 			if (numeric[i])
-				KUNIT_EXPECT_TRUE_MSG(test,
-					plain_number(tok[i]) || !strcmp(tok[i], "-") ||
-					!strcmp(tok[i], "inf"),
-					"row %d field %d '%s'", *rows, i, tok[i]);
+				KUNIT_EXPECT_TRUE_MSG(test, numeric_field(tok[i]),
+						      "row %d field %d '%s'",
+						      *rows, i, tok[i]);
 		(*rows)++;
 	}
 }
@@ -321,15 +327,22 @@ static void format_interfaces_table(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rows, 3);
 }
 
+/* @text has @want, a line or part of one (the failure names it) */
+static void expect_has(struct kunit *test, const char *text, const char *want)
+{
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(text, want), "missing: %s", want);
+}
+
 static void format_histogram_table(struct kunit *test)
 {
 	static const bool numeric[] = { true, true, true, true };
 	char *text = render(test, nicmem_histogram_show, fake_snapshot(test));
 	int rows;
 
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"        32768        65535       487424      31943819264\n"));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "       131072          inf            0                0\n"));
+	expect_has(test, text,
+		   "        32768        65535       487424      31943819264\n");
+	expect_has(test, text,
+		   "       131072          inf            0                0\n");
 	check_table(test, text, 4, numeric, &rows);
 	KUNIT_EXPECT_EQ(test, rows, NICMEM_HIST_BUCKETS);
 }
@@ -354,20 +367,20 @@ static void format_metrics(struct kunit *test)
 	char typed[64] = "", *line, *p = text;
 	int samples = 0;
 
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"device=\"odd\\\"n\\\\x\",driver=\"virtual\""));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"nicmem_rx_pinned_bytes{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\"} 31943819264\n"));
+	expect_has(test, text,
+		   "device=\"odd\\\"n\\\\x\",driver=\"virtual\"");
+	expect_has(test, text,
+		   "nicmem_rx_pinned_bytes{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\"} 31943819264\n");
 	/* what may change (how counted, state) is on the info series only */
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"nicmem_interface_info{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\",ifindex=\"2\",bus=\"0002:01:00.0\",node=\"0\",operstate=\"up\",rx_source=\"estimate\"} 1\n"));
+	expect_has(test, text,
+		   "nicmem_interface_info{netns=\"4026531840\",device=\"enP2p1s0f0\",driver=\"i40e\",ifindex=\"2\",bus=\"0002:01:00.0\",node=\"0\",operstate=\"up\",rx_source=\"estimate\"} 1\n");
 	KUNIT_EXPECT_NULL(test, strstr(text, "numa_node="));
 	KUNIT_EXPECT_NULL(test, strstr(text, ",source="));
 	/* per-queue series only with metrics_queues=1 */
 	KUNIT_EXPECT_NULL(test, strstr(text, "# TYPE nicmem_rx_queue_pages "));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "nicmem_page_size_bytes 65536\n"));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(text,
-		"nicmem_refcount_pages{refcount_min=\"131072\",refcount_max=\"+Inf\"} 0\n"));
+	expect_has(test, text,
+		   "nicmem_refcount_pages{refcount_min=\"131072\",refcount_max=\"+Inf\"} 0\n");
 	while ((line = next_line(&p))) {
 		char *sp, *brace;
 		size_t nlen;

@@ -332,11 +332,11 @@ static void rings_corrupt(struct kunit *test)
 		switch (kind) {
 		case 0:	/* the root points at another device, or nowhere */
 			kunit_poke(&u, root_of(f) + l->f[br->root_netdev].offset,
-			     get_random_u32() % 2 ? (unsigned long)other : 0, 8);
+				   get_random_u32() % 2 ? (unsigned long)other : 0, 8);
 			break;
 		case 1:	/* the queue count */
 			kunit_poke(&u, root_of(f) + l->f[br->nq].offset, kunit_wild(),
-			     l->f[br->nq].size);
+				   l->f[br->nq].size);
 			break;
 		case 2:	/* a ring pointer: NULL, no ring, or a freed object */
 			kunit_poke(&u, ring_slot(f, q), (unsigned long)(get_random_u32() % 3 == 0 ?
@@ -344,15 +344,15 @@ static void rings_corrupt(struct kunit *test)
 			break;
 		case 3:	/* the ring's back-pointer */
 			kunit_poke(&u, ring + l->f[br->ring_netdev].offset,
-			     (unsigned long)other, 8);
+				   (unsigned long)other, 8);
 			break;
 		case 4:	/* the ring's count */
 			kunit_poke(&u, ring + l->f[br->ring_count].offset, kunit_wild(),
-			     l->f[br->ring_count].size);
+				   l->f[br->ring_count].size);
 			break;
 		case 5:	/* the buffer array: NULL, random bytes, all NULL, freed */
 			kunit_poke(&u, ring + l->f[br->ring_buffers].offset,
-			     (unsigned long)(get_random_u32() % 4 == 0 ? junk :
+				   (unsigned long)(get_random_u32() % 4 == 0 ? junk :
 					     get_random_u32() % 3 == 0 ? zeros :
 					     get_random_u32() % 2 ? freed : NULL), 8);
 			break;
@@ -365,11 +365,11 @@ static void rings_corrupt(struct kunit *test)
 			if (br->ring_xsk_pool < 0)
 				continue;
 			kunit_poke(&u, ring + l->f[br->ring_xsk_pool].offset,
-			     (unsigned long)junk, 8);
+				   (unsigned long)junk, 8);
 			break;
 		case 8:	/* the order member */
 			kunit_poke(&u, ring + l->f[br->order].offset, kunit_wild(),
-			     min_t(u32, l->f[br->order].size, 8));
+				   min_t(u32, l->f[br->order].size, 8));
 			break;
 		default:	/* unmapped pointers: only where faults are real */
 			if (IS_ENABLED(CONFIG_UML))
@@ -446,7 +446,8 @@ static void rings_garbage_layout(struct kunit *test)
 	 * (UML's copy_from_kernel_nofault() does not).
 	 */
 	if (IS_ENABLED(CONFIG_UML))
-		kunit_skip(test, "UML cannot survive a read of the unmapped pointers a garbage layout yields; the debug kernel in QEMU and arm64 run this");
+		kunit_skip(test,
+			   "UML cannot survive a read of the unmapped pointers a garbage layout yields; the debug kernel in QEMU and arm64 run this");
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	KUNIT_ASSERT_NOT_NULL(test, g);
 	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, 2, 64), 0);

@@ -143,7 +143,7 @@ static int __init fake_init(void)
 		if (ret)
 			break;
 		fake_devices[i] = platform_device_register_simple(drivers[i], i,
-								   NULL, 0);
+								  NULL, 0);
 		if (IS_ERR(fake_devices[i])) {
 			ret = PTR_ERR(fake_devices[i]);
 			platform_driver_unregister(&fake_drivers[i]);
