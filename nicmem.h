@@ -264,6 +264,22 @@ struct nicmem_iface {
 	u64 pp_frag_hist[NICMEM_HIST_BUCKETS];	/* fragment count, per page */
 };
 
+/*
+ * The one place an interface's RX figure is set, whoever counted it (the
+ * adaptor's walk, the page_pool attribution, the estimate): its pages of
+ * @page_size bytes (the estimate's may be another kernel's) and their
+ * order; bytes follow from them. How it was counted is the caller's
+ * source.
+ */
+static inline void nicmem_iface_set_rx(struct nicmem_iface *ifi, u64 pages,
+				       unsigned int order,
+				       unsigned int page_size)
+{
+	ifi->rx_pages = pages;
+	ifi->page_order = order;
+	ifi->rx_bytes = pages * page_size;
+}
+
 struct nicmem_ifaces {
 	unsigned int nr;		/* listed */
 	unsigned int total;		/* registered; more than nr if capped */

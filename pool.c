@@ -327,9 +327,7 @@ void nicmem_pools_attribute(struct nicmem_pools *ps, struct nicmem_ifaces *ifs)
 		 */
 		if (ifi->source == NICMEM_RX_EXACT && p->queue < 0)
 			continue;
-		ifi->page_order = p->order;
-		ifi->rx_pages = ifi->pp_pages;
-		ifi->rx_bytes = ifi->pp_pages * PAGE_SIZE;
+		nicmem_iface_set_rx(ifi, ifi->pp_pages, p->order, PAGE_SIZE);
 		/* an adaptor's note (RQ type, channels) says more */
 		if (p->queue < 0)
 			snprintf(ifi->note, sizeof(ifi->note),

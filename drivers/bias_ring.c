@@ -346,7 +346,7 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	};
 	unsigned long root = (unsigned long)netdev_priv(ifi->dev), back, base;
 	unsigned int qi, order = 0;
-	u64 nq, cap;
+	u64 nq, cap, pages;
 	int ret;
 
 	if (!w.l)
@@ -439,13 +439,11 @@ walk:
 		if (ret)
 			goto out;
 	}
-	ifi->rx_pages = 0;
-	for (qi = 0; qi < nq; qi++) {
-		ifi->rx_pages += ifi->rxq[qi].pages;
+	for (pages = 0, qi = 0; qi < nq; qi++) {
+		pages += ifi->rxq[qi].pages;
 		order = max(order, ifi->rxq[qi].order);
 	}
-	ifi->page_order = order;
-	ifi->rx_bytes = ifi->rx_pages * PAGE_SIZE;
+	nicmem_iface_set_rx(ifi, pages, order, PAGE_SIZE);
 	scnprintf(ifi->note, sizeof(ifi->note), "walked_%s_layout",
 		  w.l->source);
 out:

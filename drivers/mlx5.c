@@ -194,7 +194,7 @@ static int mlx5_walk_rx(struct nicmem_iface *ifi)
 		cond_resched();
 	}
 	/* pages: the census's, on each queue's pool (pool.c) */
-	ifi->page_order = 0;
+	nicmem_iface_set_rx(ifi, 0, 0, PAGE_SIZE);
 	snprintf(ifi->note, sizeof(ifi->note), "mlx5_%s_rq_%llu_channels",
 		 ifi->rxq[0].kind, num);
 	return 0;

@@ -141,6 +141,8 @@ EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_adaptors_init);
 void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			struct nicmem_iface *ifi, unsigned int page_size)
 {
+	unsigned int order;
+
 	if (!ad || !(ad->flags & NICMEM_AD_PAGE_PER_DESC)) {
 		ifi->source = NICMEM_RX_NONE;
 		strscpy(ifi->note, ad ? "no_page_per_descriptor" : "no_adaptor",
@@ -152,9 +154,9 @@ void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 		strscpy(ifi->note, "ring_size_unknown", sizeof(ifi->note));
 		return;
 	}
-	ifi->page_order = nicmem_rx_page_order(ad, ifi, page_size);
-	ifi->rx_pages = (u64)ifi->rx_queues * ifi->ring_cur << ifi->page_order;
-	ifi->rx_bytes = ifi->rx_pages * page_size;
+	order = nicmem_rx_page_order(ad, ifi, page_size);
+	nicmem_iface_set_rx(ifi, (u64)ifi->rx_queues * ifi->ring_cur << order,
+			    order, page_size);
 	ifi->source = NICMEM_RX_ESTIMATE;
 	if (ad->rx_page_order || page_size >= 8192)
 		snprintf(ifi->note, sizeof(ifi->note), "order%u_page_per_desc",
