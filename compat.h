@@ -8,6 +8,13 @@
 #ifndef _NICMEM_COMPAT_H
 #define _NICMEM_COMPAT_H
 
+/* compat.h decides on compat.mk's probes: a Kbuild without them would
+ * silently take every probed feature as absent
+ */
+#ifndef NICMEM_COMPAT_MK
+#error "the Kbuild of this object must include compat.mk"
+#endif
+
 #include <linux/version.h>
 #include <linux/export.h>
 #include <linux/module.h>

@@ -27,4 +27,4 @@ nicmem_probed += $(call nicmem_probe,MLX5E_PAGES_PER_WQE,mlx5e_pages_per_wqe,\
 nicmem_probed += $(call nicmem_probe,XSK_POOL,xsk_pool,\
 	-I$(KSRC)/drivers/net/ethernet/intel/ixgbe)
 endif
-ccflags-y += $(nicmem_probed)
+ccflags-y += -DNICMEM_COMPAT_MK $(nicmem_probed)
