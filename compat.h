@@ -8,8 +8,8 @@
 #ifndef _NICMEM_COMPAT_H
 #define _NICMEM_COMPAT_H
 
-/* compat.h decides on compat.mk's probes: a Kbuild without them would
- * silently take every probed feature as absent
+/* What follows decides on the probes' flags (compat.mk): a Kbuild that
+ * does not include it would silently take every probed feature as absent
  */
 #ifndef NICMEM_COMPAT_MK
 #error "the Kbuild of this object must include compat.mk"
