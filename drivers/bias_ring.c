@@ -187,7 +187,7 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 
 	if (!ring)
 		return decline(ifi, -EINVAL, "no_ring_q%u", qi);
-	if (!nicmem_ram(ring, fo(w, br->ring_count) + fs(w, br->ring_count)))
+	if (!nicmem_ram(ring, (size_t)fo(w, br->ring_count) + fs(w, br->ring_count)))
 		return decline(ifi, -EINVAL, "ring_not_in_ram_q%u", qi);
 	if (read_ptr(ring + fo(w, br->ring_netdev), &back) ||
 	    back != (unsigned long)ifi->dev)
@@ -227,7 +227,7 @@ static bool nicmem_rx_ring_like(struct nicmem_walk *w, unsigned long ring)
 	unsigned long back, buffers;
 	u64 count;
 
-	if (!nicmem_ram(ring, fo(w, br->ring_count) + fs(w, br->ring_count)) ||
+	if (!nicmem_ram(ring, (size_t)fo(w, br->ring_count) + fs(w, br->ring_count)) ||
 	    read_ptr(ring + fo(w, br->ring_netdev), &back) ||
 	    back != (unsigned long)w->ifi->dev ||
 	    read_uint(w, ring, br->ring_count, &count) ||
@@ -355,8 +355,8 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 		return decline(ifi, -ENOENT, "%s", w.l->source);
 	if (!fs(&w, br->buf_size) || fs(&w, br->buf_size) > NICMEM_MAX_STRIDE ||
 	    fs(&w, br->buf_page) != sizeof(void *) || fs(&w, br->buf_bias) != 2 ||
-	    fo(&w, br->buf_page) + sizeof(void *) > fs(&w, br->buf_size) ||
-	    fo(&w, br->buf_bias) + 2 > fs(&w, br->buf_size))
+	    (u64)fo(&w, br->buf_page) + sizeof(void *) > fs(&w, br->buf_size) ||
+	    (u64)fo(&w, br->buf_bias) + sizeof(u16) > fs(&w, br->buf_size))
 		return decline(ifi, -EINVAL, "implausible_buffer_layout");
 	/* a search needs the adaptor's recognised span (layout.c sets it) */
 	if (w.l->search && !w.l->ad->recognised)

@@ -414,21 +414,39 @@ static void rings_corrupt(struct kunit *test)
  */
 #define NICMEM_GARBAGE_LAYOUTS	2000
 
-static int garbage_field(const struct nicmem_bias_ring *br)
+#define NICMEM_WALK_FIELDS	13
+
+/* the @i-th member the walk reads (-1: this driver has none) */
+static int walk_field(const struct nicmem_bias_ring *br, unsigned int i)
 {
-	const int fields[] = {
+	const int fields[NICMEM_WALK_FIELDS] = {
 		br->priv_root, br->root_netdev, br->nq, br->rings, br->rings_max,
 		br->ring_netdev, br->ring_count, br->ring_buffers,
 		br->ring_xsk_pool, br->order, br->buf_page, br->buf_bias,
 		br->buf_size,
 	};
+
+	return fields[i];
+}
+
+static int garbage_field(const struct nicmem_bias_ring *br)
+{
 	int k;
 
-	do {	/* a member this driver's walk uses (-1: it has none) */
-		k = fields[get_random_u32() % ARRAY_SIZE(fields)];
+	do {	/* a member this driver's walk uses */
+		k = walk_field(br, get_random_u32() % NICMEM_WALK_FIELDS);
 	} while (k < 0);
 	return k;
 }
+
+/*
+ * Offsets at the top of the u32 range, where an unchecked "offset + size"
+ * wraps to a few bytes (a bias at offset U32_MAX passed the buffer check
+ * once: offset + 2 == 1): each member the walk reads, at each of them,
+ * before the random layouts.
+ */
+static const u32 wrap_offsets[] = { U32_MAX, U32_MAX - 1, U32_MAX - 3, U32_MAX - 7 };
+#define NICMEM_WRAP_LAYOUTS	(NICMEM_WALK_FIELDS * ARRAY_SIZE(wrap_offsets))
 
 static void rings_garbage_layout(struct kunit *test)
 {
@@ -454,11 +472,22 @@ static void rings_garbage_layout(struct kunit *test)
 	good = f->l;
 	KUNIT_ASSERT_EQ(test, walk(f), 0);
 	pages = f->ifi.rx_pages;
-	for (i = 0; i < NICMEM_GARBAGE_LAYOUTS; i++) {
+	for (i = 0; i < NICMEM_WRAP_LAYOUTS + NICMEM_GARBAGE_LAYOUTS; i++) {
 		int ret;
 
 		*g = *good;
-		for (n = 1 + get_random_u32() % 4; n; n--) {
+		if (i < NICMEM_WRAP_LAYOUTS) {
+			int k = walk_field(f->ad->bias_ring,
+					   i / ARRAY_SIZE(wrap_offsets));
+
+			if (k < 0)
+				continue;
+			g->f[k].offset = wrap_offsets[i % ARRAY_SIZE(wrap_offsets)];
+			n = 0;	/* nothing random on top */
+		} else {
+			n = 1 + get_random_u32() % 4;
+		}
+		for (; n; n--) {
 			int k = garbage_field(f->ad->bias_ring);
 
 			switch (get_random_u32() % 5) {
@@ -499,8 +528,9 @@ static void rings_garbage_layout(struct kunit *test)
 	/* and the good layout still walks exactly */
 	KUNIT_EXPECT_EQ(test, walk(f), 0);
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, pages);
-	kunit_info(test, "%s: %u garbage layouts, %u declined with a reason, %u walked within bounds (%u of them exact)\n",
-		   c->driver, NICMEM_GARBAGE_LAYOUTS, declined, walked, exact);
+	kunit_info(test, "%s: %u garbage layouts (%zu at wrapping offsets), %u declined with a reason, %u walked within bounds (%u of them exact)\n",
+		   c->driver, NICMEM_GARBAGE_LAYOUTS + NICMEM_WRAP_LAYOUTS,
+		   NICMEM_WRAP_LAYOUTS, declined, walked, exact);
 	fixture_exit(f);
 }
 
