@@ -528,9 +528,9 @@ static void rings_garbage_layout(struct kunit *test)
 	/* and the good layout still walks exactly */
 	KUNIT_EXPECT_EQ(test, walk(f), 0);
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, pages);
-	kunit_info(test, "%s: %u garbage layouts (%zu at wrapping offsets), %u declined with a reason, %u walked within bounds (%u of them exact)\n",
-		   c->driver, NICMEM_GARBAGE_LAYOUTS + NICMEM_WRAP_LAYOUTS,
-		   NICMEM_WRAP_LAYOUTS, declined, walked, exact);
+	kunit_info(test, "%s: %u garbage layouts (%u at wrapping offsets), %u declined with a reason, %u walked within bounds (%u of them exact)\n",
+		   c->driver, (unsigned int)(NICMEM_GARBAGE_LAYOUTS + NICMEM_WRAP_LAYOUTS),
+		   (unsigned int)NICMEM_WRAP_LAYOUTS, declined, walked, exact);
 	fixture_exit(f);
 }
 
