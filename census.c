@@ -381,8 +381,10 @@ EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_census_range);
  * @c: initialised by nicmem_census_init()
  * @threshold: the pinned signature's refcount threshold
  *
- * One pass, no locks held, cond_resched() every NICMEM_RESCHED_PFNS pfns. Compound and
- * free buddy blocks are counted once, at their head, with their order.
+ * One pass; cond_resched() every NICMEM_RESCHED_PFNS pfns, between which
+ * only nicmem's own hotplug read lock is held (no lock the mm or the
+ * datapath takes). Compound and free buddy blocks are counted once, at
+ * their head, with their order.
  *
  * Return: 0, or -EINTR when a fatal signal stopped the walk.
  */
