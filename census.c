@@ -24,11 +24,6 @@ const char * const nicmem_class_names[NICMEM_NR_CLASSES] = {
 };
 EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_class_names);
 
-/* Compound orders beyond this are corrupt or torn reads (1 GiB at 4 KiB
- * pages is order 18; 16 GiB gigantic pages at 64 KiB are order 18 too).
- */
-#define NICMEM_MAX_COMPOUND_ORDER	20
-
 /* pfns between two cond_resched() and fatal signal checks */
 #define NICMEM_RESCHED_PFNS		4096
 

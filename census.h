@@ -9,7 +9,7 @@
 
 #include <linux/bitops.h>
 #include <linux/kernel.h>	/* min_t(), on every kernel (minmax.h: 5.10+) */
-#include "nicmem.h"
+#include "snap.h"
 
 /* Unroll the loop that follows completely (a compiler hint, no semantics) */
 #if defined(__clang__)

@@ -14,62 +14,8 @@
 #include <linux/if.h>
 #include <linux/netdevice.h>
 
-#define NICMEM_FORMAT_VERSION	1
-
-/* Page classes of the census, in output order (rules.h); every counted
- * page lands in exactly one.
- */
-enum nicmem_class {
-#define NICMEM_CLASS(id, name)	id,
-#include "rules.h"
-	NICMEM_NR_CLASSES
-};
-
-extern const char * const nicmem_class_names[NICMEM_NR_CLASSES];
-
-/* NICMEM_HIST_BUCKETS, the threshold's default and range: rules.h */
-#include "rules.h"
-
-/**
- * struct nicmem_page_snap - one snapshot of a page, read once
- * @refcount: page_ref_count() of the page (the head for compound pages)
- * @order: compound or buddy order, 0 for a single page
- * @buddy: PageBuddy
- * @reserved: PageReserved
- * @hugetlb: a hugetlbfs page (head)
- * @slab: PageSlab
- * @lru: PageLRU
- * @anon: PageAnon (mapping has PAGE_MAPPING_ANON)
- * @page_pool: pp_magic carries PP_SIGNATURE
- * @typed: another page type (page tables, offline, guard)
- * @mapped: mapped into a user page table
- * @has_mapping: page->mapping is not NULL
- * @pp: with @page_pool, page->pp: the pool's address, a key, never
- *	dereferenced by the census
- * @pp_frag: with @page_pool, the page's fragment reference count
- *	(pp_frag_count, pp_ref_count from 6.8)
- *
- * The classification is a pure function of this snapshot, so it can be
- * unit tested without touching real pages. The census's hot path keeps
- * the flags as bits of one word instead (rules.h's NICMEM_SNAP_FLAG list,
- * which names every bool member here: tests/vmcore/rules-drift checks).
- */
-struct nicmem_page_snap {
-	int refcount;
-	unsigned int order;
-	bool buddy;
-	bool reserved;
-	bool hugetlb;
-	bool slab;
-	bool lru;
-	bool anon;
-	bool page_pool;
-	bool typed;
-	bool mapped;
-	bool has_mapping;
-	unsigned long pp;
-	long pp_frag;
-};
+#include "consts.h"
+#include "snap.h"
 
 /**
  * struct nicmem_pool - one page_pool, as the census found its pages
@@ -119,11 +65,6 @@ struct nicmem_pool {
 	int dev_iface;
 };
 
-/* Pools beyond this many are counted in unlisted_pages only. */
-#define NICMEM_MAX_POOLS	1024
-/* the open-addressed table's slots: never more than half full */
-#define NICMEM_POOL_SLOTS	(2 * NICMEM_MAX_POOLS)
-
 struct nicmem_pools {
 	unsigned int nr;		/* listed; @pool[0 .. nr) once attributed */
 	unsigned int last;		/* slot of the last pool met: pages come in runs */
@@ -161,7 +102,6 @@ struct nicmem_census {
 
 #define NICMEM_BUS_LEN	32
 #define NICMEM_DRV_LEN	32
-#define NICMEM_NOTE_LEN	64
 
 /* Sources of an interface's RX pinned-memory figure. */
 enum nicmem_rx_source {

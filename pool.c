@@ -26,9 +26,6 @@
 
 #define NICMEM_POOL_BITS	ilog2(NICMEM_POOL_SLOTS)
 
-/* page_pool_init() refuses pools beyond this ring size */
-#define NICMEM_PP_MAX_SIZE	32768
-
 int nicmem_pools_init(struct nicmem_pools *ps)
 {
 	memset(ps, 0, sizeof(*ps));

@@ -69,9 +69,6 @@ static void nicmem_print_verdict(struct seq_file *m,
 		   pinned - min(rx->claimed, pinned));
 }
 
-/* Interfaces the summary's top lines name, at most */
-#define NICMEM_TOP_IFACES	3
-
 static const char * const nicmem_severity_names[] = { "OK", "WARN", "CRIT" };
 
 /*

@@ -239,9 +239,6 @@ int nicmem_ifaces_rank(struct nicmem_ifaces *ifs)
 }
 EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_ifaces_rank);
 
-/* Interfaces beyond this are not listed (and the summary says so). */
-#define NICMEM_MAX_IFACES	65536
-
 /**
  * nicmem_ifaces_walk() - list every interface of every network namespace
  * @ifs: filled; release with nicmem_ifaces_free()

@@ -25,10 +25,6 @@
 #include "../compat.h"
 #include "../nofault.h"
 
-#define NICMEM_MAX_RXQ		1024
-#define NICMEM_RING_MIN		64
-#define NICMEM_RING_MAX		8192
-#define NICMEM_MAX_STRIDE	256
 #define NICMEM_CHUNK		4096	/* bytes of buffer array per read */
 
 struct nicmem_walk {

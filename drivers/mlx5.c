@@ -20,6 +20,7 @@
  */
 #include <linux/netdevice.h>
 #include "adaptor.h"
+#include "mlx5.h"
 #include "../compat.h"
 #include "../nofault.h"
 
@@ -32,18 +33,6 @@ static const struct nicmem_field mlx5_fields[] = {
 #include "fields_init.h"
 #include "mlx5_layout.h"
 };
-
-/*
- * RQ types: the device's wq_type encoding (include/linux/mlx5/mlx5_ifc.h,
- * a hardware interface, the same in every kernel), which mlx5e stores in
- * rq->wq_type. That header needs mlx5's own prelude, so the two values
- * are named here.
- */
-#define NICMEM_MLX5_WQ_CYCLIC		0x1
-#define NICMEM_MLX5_WQ_STRIDING		0x2	/* LINKED_LIST_STRIDING_RQ */
-
-#define MLX5_MAX_CHANNELS	1024
-#define MLX5_MAX_WQES		65536
 
 struct mlx5_walk {
 	struct nicmem_iface *ifi;

@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/page_ref.h>
 #include "census.h"
+#include "nicmem.h"
 #include "compat.h"	/* and the page_pool API's header */
 
 NICMEM_IMPORT_KUNIT_NS();

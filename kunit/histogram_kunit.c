@@ -6,6 +6,7 @@
 #include <kunit/test.h>
 #include <linux/limits.h>
 #include "census.h"
+#include "nicmem.h"
 
 struct bucket_case {
 	int refcount;

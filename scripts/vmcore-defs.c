@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * scripts/nicmem-vmcore's definitions, made by the C compiler from the
+ * module's own headers, the way the kernel's scripts/gdb/linux/constants.py
+ * is made from constants.py.in: compiled for the host (the kernel headers
+ * replaced by scripts/host/linux/, which census.h's pure functions and the
+ * plain constants need) and run, it prints a Python module:
+ *
+ *  - the census's classes and their identifiers (rules.h), the snapshot
+ *    flags in the order of the census key's bits (census.h);
+ *  - the census table: for every key, nicmem_census_entry() itself, i.e.
+ *    the class nicmem_classify() gives and whether nicmem_hist_counts()
+ *    counts it. The script classifies a page by its key, as census.c does:
+ *    the rules are never read as text nor evaluated in Python;
+ *  - the histogram's buckets, as the first refcount of each
+ *    (nicmem_hist_bucket());
+ *  - the integer constants the script applies (rules.h, consts.h,
+ *    drivers/mlx5.h).
+ *
+ * scripts/nicmem-vmcore builds it on first use into $NICMEM_CACHE, named
+ * by a hash of its inputs (cc -I scripts/host -I . -I drivers), and
+ * tests/vmcore/rules-drift checks the result.
+ */
+#include <stdio.h>
+#include "census.h"
+#include "consts.h"
+#include "mlx5.h"
+
+static const char *const class_names[] = {
+#define NICMEM_CLASS(id, name)	name,
+#include "rules.h"
+};
+
+#define STRINGIFY(x)	#x
+
+static const char *const class_ids[] = {
+#define NICMEM_CLASS(id, name)	STRINGIFY(id),
+#include "rules.h"
+};
+
+static void print_int(const char *name, long long v)
+{
+	printf("%s = %lld\n", name, v);
+}
+
+static void print_flag(const char *name, int bit)
+{
+	printf("    \"%s\": %d,\n", name, bit);
+}
+
+#define INT(name)	print_int(#name, (name))
+
+int main(void)
+{
+	unsigned int i, key, b, seen = 0;
+	long long r;
+
+	printf("# Generated from rules.h, snap.h, census.h, consts.h and\n"
+	       "# drivers/mlx5.h by the C compiler: do not edit.\n");
+	printf("CLASSES = (");
+	for (i = 0; i < NICMEM_NR_CLASSES; i++)
+		printf("\"%s\", ", class_names[i]);
+	printf(")\nCLASS_IDS = (");
+	for (i = 0; i < NICMEM_NR_CLASSES; i++)
+		printf("\"%s\", ", class_ids[i]);
+	/* each flag at its key bit: the order is census.h's enum */
+	printf(")\nSNAP_FLAGS = {\n");
+#define NICMEM_SNAP_FLAG(f)	print_flag(#f, NICMEM_SB_##f),
+#include "rules.h"
+	(void)0;
+	printf("}\n");
+	INT(NICMEM_SB_NONPOS);
+	INT(NICMEM_SB_OVER);
+	INT(NICMEM_SB_KEY_BITS);
+	INT(NICMEM_ENTRY_HIST);
+	INT(NICMEM_ENTRY_CLASS);
+	printf("CENSUS_TABLE = bytes.fromhex(\n    \"");
+	for (key = 0; key < NICMEM_CENSUS_KEYS; key++) {
+		printf("%02x", nicmem_census_entry(key));
+		if (key % 32 == 31 && key + 1 < NICMEM_CENSUS_KEYS)
+			printf("\"\n    \"");
+	}
+	printf("\")\n");
+	/* bucket b holds refcounts from HIST_FIRST[b] (bucket 0: <= 0) */
+	printf("HIST_FIRST = (0, ");
+	for (r = 1; r <= 0x7fffffff; r *= 2) {
+		b = nicmem_hist_bucket((int)r);
+		if (b >= NICMEM_HIST_BUCKETS || b > seen + 1)
+			return 1;	/* not power-of-two buckets: say so */
+		if (b == seen + 1) {
+			printf("%lld, ", r);
+			seen = b;
+		}
+	}
+	printf(")\n");
+	INT(NICMEM_HIST_BUCKETS);
+	INT(NICMEM_THRESHOLD_DEFAULT);
+	INT(NICMEM_THRESHOLD_MIN);
+	INT(NICMEM_THRESHOLD_MAX);
+	INT(NICMEM_SEVERITY_WARN_PCT);
+	INT(NICMEM_SEVERITY_CRIT_PCT);
+	INT(NICMEM_FORMAT_VERSION);
+	INT(NICMEM_NOTE_LEN);
+	INT(NICMEM_TOP_IFACES);
+	INT(NICMEM_MAX_IFACES);
+	INT(NICMEM_MAX_COMPOUND_ORDER);
+	INT(NICMEM_MAX_POOLS);
+	INT(NICMEM_POOL_SLOTS);
+	INT(NICMEM_PP_MAX_SIZE);
+	INT(NICMEM_MAX_RXQ);
+	INT(NICMEM_RING_MIN);
+	INT(NICMEM_RING_MAX);
+	INT(NICMEM_MAX_STRIDE);
+	INT(NICMEM_MLX5_WQ_CYCLIC);
+	INT(NICMEM_MLX5_WQ_STRIDING);
+	INT(MLX5_MAX_CHANNELS);
+	INT(MLX5_MAX_WQES);
+	return ferror(stdout) ? 1 : 0;
+}
