@@ -1,0 +1,225 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The module's definitions: the census's rules and constants compiled from
+its headers (scripts/vmcore-defs.c), the adaptors read from drivers/."""
+import bisect
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+from .common import die
+
+
+# ---------------------------------------------------------------------------
+# The module's own definitions: compiled from its headers, read from its drivers
+# ---------------------------------------------------------------------------
+
+class Defs:
+    """The census's classes, rules and histogram and the module's integer
+    constants, as scripts/vmcore-defs.c's output: the C compiler's reading
+    of rules.h, census.h, consts.h and drivers/mlx5.h, built on first use
+    and cached by a hash of those inputs (generate()).
+
+    A page is classified as census.c does it: its snapshot's flags and two
+    facts about its refcount make a key, and nicmem_census_entry()'s table
+    gives the class and the histogram membership. common.D["NAME"] is a constant.
+    """
+
+    INPUTS = ("scripts/vmcore-defs.c", "rules.h", "snap.h", "census.h", "consts.h",
+              "drivers/mlx5.h", "scripts/host/linux/types.h", "scripts/host/linux/bitops.h",
+              "scripts/host/linux/kernel.h")
+
+    def __init__(self, src, mod=None):
+        g = mod or self.generate(src)
+        self.names = list(g.CLASSES)
+        self.index = {ident: i for i, ident in enumerate(g.CLASS_IDS)}
+        self.flags = dict(g.SNAP_FLAGS)
+        self.const = {k: v for k, v in vars(g).items() if isinstance(v, int) and k.isupper()}
+        self.table = g.CENSUS_TABLE
+        self.first = g.HIST_FIRST
+        self.buckets = g.NICMEM_HIST_BUCKETS
+        if len(self.table) != 1 << g.NICMEM_SB_KEY_BITS or len(self.first) != self.buckets:
+            die("the generated definitions are inconsistent (scripts/vmcore-defs.c)")
+        self.nonpos = 1 << g.NICMEM_SB_NONPOS
+        self.over = g.NICMEM_SB_OVER
+        self.cls_mask = g.NICMEM_ENTRY_CLASS
+        self.hist_bit = g.NICMEM_ENTRY_HIST
+        self.bits = [(1 << b, f) for f, b in self.flags.items()]
+
+    def __getitem__(self, name):
+        if name not in self.const:
+            die(f"no {name} in the generated definitions (scripts/vmcore-defs.c)")
+        return self.const[name]
+
+    @classmethod
+    def generate(cls, src):
+        """Compile and run scripts/vmcore-defs.c once per set of inputs;
+        the module it prints, cached in $NICMEM_CACHE (else a temporary
+        directory) as vmcore-defs-<hash>.py."""
+        import hashlib
+        import importlib.util
+        h = hashlib.sha256()
+        for f in cls.INPUTS:
+            try:
+                data = open(os.path.join(src, f), "rb").read()
+            except OSError as e:
+                die(f"{os.path.join(src, f)}: {e.strerror} (--src is nicmem's source tree)")
+            h.update(f.encode() + b"\0" + data + b"\0")
+        name = f"vmcore-defs-{h.hexdigest()[:16]}.py"
+        cache = os.environ.get("NICMEM_CACHE", "/var/cache/nicmem")
+        try:
+            os.makedirs(cache, exist_ok=True)
+            tmp = tempfile.mkdtemp(prefix="vmcore-defs.", dir=cache)
+        except OSError:
+            cache = tempfile.mkdtemp(prefix="nicmem-vmcore.")
+            tmp = tempfile.mkdtemp(prefix="vmcore-defs.", dir=cache)
+        path = os.path.join(cache, name)
+        try:
+            if not os.path.exists(path):
+                cc = os.environ.get("CC", "cc")
+                exe = os.path.join(tmp, "defs")
+                r = subprocess.run([cc, "-O1", "-Wall", "-Werror", "-I", os.path.join(src, "scripts/host"),
+                                    "-I", src, "-I", os.path.join(src, "drivers"), "-o", exe,
+                                    os.path.join(src, "scripts/vmcore-defs.c")],
+                                   capture_output=True, text=True)
+                if r.returncode:
+                    die(f"{cc} scripts/vmcore-defs.c failed (a C compiler builds the definitions "
+                        f"from the module's headers):\n{r.stderr.strip()}")
+                r = subprocess.run([exe], capture_output=True, text=True)
+                if r.returncode:
+                    die("scripts/vmcore-defs.c's program failed (the histogram's buckets are not "
+                        "powers of two?)")
+                out = os.path.join(tmp, name)
+                open(out, "w").write(r.stdout)
+                os.replace(out, path)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        spec = importlib.util.spec_from_file_location("nicmem_vmcore_defs", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+
+    def key(self, s, threshold):
+        """nicmem_census_key() of a snapshot"""
+        k = 0
+        for bit, f in self.bits:
+            if getattr(s, f):
+                k |= bit
+        if s.refcount <= 0:
+            k |= self.nonpos
+        return k | int((s.refcount & 0xffffffff) >= threshold) << self.over
+
+    def entry(self, s, threshold):
+        """(class, in the histogram) of a snapshot: the census's table"""
+        e = self.table[self.key(s, threshold)]
+        return e & self.cls_mask, bool(e & self.hist_bit)
+
+    def classify(self, s, threshold):
+        return self.table[self.key(s, threshold)] & self.cls_mask
+
+    def hist_counts(self, s):
+        # the histogram's rule does not test the threshold: any key will do
+        return bool(self.table[self.key(s, self.const["NICMEM_THRESHOLD_MIN"])] & self.hist_bit)
+
+    def bucket(self, refcount):
+        """nicmem_hist_bucket(): the last bucket whose first refcount is <= it"""
+        if refcount <= 0:
+            return 0
+        return bisect.bisect_right(self.first, refcount) - 1
+
+    def bucket_range(self, b):
+        lo = self.first[b] if b else 0
+        hi = None if b == self.buckets - 1 else self.first[b + 1] - 1
+        return lo, hi
+
+
+class Adaptor:
+    """One drivers/<drv>.c adaptor: name, estimate rule, fields, ring walk."""
+
+    def __init__(self, name):
+        self.name = name
+        self.driver = None
+        self.page_per_desc = False
+        self.order0_max_mtu = 0
+        self.rx_page_order = None
+        self.walk_rx = None     # the adaptor's own C walk: not in this script
+        self.module = None
+        self.fields = []        # (struct, member path or None)
+        self.ids = []           # NICMEM_F_<struct>_<member|id>, NICMEM_F_sizeof_<struct>
+        self.ring = None        # bias_ring description, field indices
+
+
+def c_int(expr, consts):
+    """A small constant C expression (integers, + -, known names)."""
+    e = expr
+    for k, v in list(consts.items()):
+        e = re.sub(rf"\b{k}\b", str(v), e)
+    if not re.fullmatch(r"(0x[0-9a-fA-F]+|[\d\s+\-*()]|<<)+", e):
+        return None
+    return eval(e)
+
+
+def read_adaptors(top, arch):
+    reg = open(os.path.join(top, "drivers/registry.c")).read()
+    table = re.search(r"nicmem_adaptors\[\]\s*=\s*\{(.*?)\};", reg, re.S)
+    if not table:
+        die("drivers/registry.c: no nicmem_adaptors[] table")
+    names = re.findall(r"&nicmem_adaptor_(\w+)", table.group(1))
+    consts = {"NET_IP_ALIGN": 0 if arch == "x86_64" else 2, "USHRT_MAX": 0xffff}
+    # the members of struct nicmem_bias_ring: every table must set each one
+    hdr = re.sub(r"/\*.*?\*/", "", open(os.path.join(top, "drivers/adaptor.h")).read(), flags=re.S)
+    m = re.search(r"struct nicmem_bias_ring \{(.*?)\};", hdr, re.S)
+    if not m:
+        die("drivers/adaptor.h: no struct nicmem_bias_ring")
+    need = set(re.findall(r"(\w+)\s*[,;]", m.group(1)))
+    ads = []
+    for name in names:
+        path = os.path.join(top, "drivers", f"{name}.c")
+        src = re.sub(r"/\*.*?\*/", "", open(path).read(), flags=re.S)
+        ad = Adaptor(name)
+        m = re.search(rf"const struct nicmem_adaptor nicmem_adaptor_{name}\s*=\s*\{{(.*?)\n\}};", src, re.S)
+        if not m:
+            die(f"{path}: no nicmem_adaptor_{name}")
+        init = dict(re.findall(r"^\s*\.(\w+)\s*=\s*(.*?),?\s*$", m.group(1), re.M))
+        ad.driver = init.get("driver", '""').strip('"')
+        ad.page_per_desc = "NICMEM_AD_PAGE_PER_DESC" in init.get("flags", "")
+        if "order0_max_mtu" in init:
+            ad.order0_max_mtu = c_int(init["order0_max_mtu"], consts)
+            if ad.order0_max_mtu is None:
+                die(f"{path}: cannot evaluate order0_max_mtu {init['order0_max_mtu']}")
+        ad.rx_page_order = init.get("rx_page_order")
+        ad.walk_rx = init.get("walk_rx")
+        ad.module = init.get("module", "").strip('"') or None
+        lay = re.findall(r'#include "(\w+_layout\.h)"', src)
+        if lay:
+            lsrc = open(os.path.join(top, "drivers", lay[0])).read()
+            for mm in re.finditer(r"^NICMEM_(FIELD|SIZEOF|PATH)\((\w+)(?:,\s*(\w+))?(?:,\s*([\w.]+))?\)",
+                                  lsrc, re.M):
+                kind, s, m, path = mm.groups()
+                if kind == "SIZEOF":
+                    ad.fields.append((s, None))
+                    ad.ids.append(f"NICMEM_F_sizeof_{s}")
+                else:
+                    ad.fields.append((s, path if kind == "PATH" else m))
+                    ad.ids.append(f"NICMEM_F_{s}_{m}")
+        br = re.search(r"static const struct nicmem_bias_ring \w+\s*=\s*\{(.*?)\};", src, re.S)
+        if br:
+            ring = {}
+            for key, val in re.findall(r"\.(\w+)\s*=\s*([^,\n]+)", br.group(1)):
+                val = val.strip()
+                if val.startswith("NICMEM_F_"):
+                    ring[key] = ad.ids.index(val)
+                elif val in ("true", "false"):
+                    ring[key] = val == "true"
+                elif val in ("NICMEM_ORDER_BIT0", "NICMEM_ORDER_BUFLEN_HALF"):
+                    ring[key] = val
+                else:
+                    ring[key] = c_int(val, consts)
+                    if ring[key] is None:
+                        die(f"{path}: cannot evaluate bias_ring .{key} = {val}")
+            if set(ring) != need:
+                die(f"{path}: bias_ring has {sorted(set(ring) ^ need)} unlike adaptor.h")
+            ad.ring = ring
+        ads.append(ad)
+    return ads
