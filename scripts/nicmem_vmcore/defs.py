@@ -151,13 +151,27 @@ class Adaptor:
 
 
 def c_int(expr, consts):
-    """A small constant C expression (integers, + -, known names)."""
-    e = expr
-    for k, v in list(consts.items()):
-        e = re.sub(rf"\b{k}\b", str(v), e)
-    if not re.fullmatch(r"(0x[0-9a-fA-F]+|[\d\s+\-*()]|<<)+", e):
+    """A small constant C expression: integers, + - * <<, parentheses and
+    the names in @consts, computed on its syntax tree (never evaluated as
+    code); None for anything else."""
+    import ast
+    ops = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
+           ast.Mult: lambda a, b: a * b, ast.LShift: lambda a, b: a << b}
+
+    def val(n):
+        if isinstance(n, ast.Constant) and type(n.value) is int:
+            return n.value
+        if isinstance(n, ast.Name) and n.id in consts:
+            return consts[n.id]
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
+            return -val(n.operand)
+        if isinstance(n, ast.BinOp) and type(n.op) in ops:
+            return ops[type(n.op)](val(n.left), val(n.right))
+        raise ValueError(ast.dump(n))
+    try:
+        return val(ast.parse(re.sub(r"(?<=[0-9a-fA-F])[uUlL]+\b", "", expr.strip()), mode="eval").body)
+    except (SyntaxError, ValueError, RecursionError):
         return None
-    return eval(e)
 
 
 def read_adaptors(top, arch):
