@@ -71,10 +71,10 @@ class Defs:
         try:
             os.makedirs(cache, exist_ok=True)
             tmp = tempfile.mkdtemp(prefix="vmcore-defs.", dir=cache)
-        except OSError:
-            cache = tempfile.mkdtemp(prefix="nicmem-vmcore.")
-            tmp = tempfile.mkdtemp(prefix="vmcore-defs.", dir=cache)
-        path = os.path.join(cache, name)
+            path = os.path.join(cache, name)
+        except OSError:         # no cache of ours: made for this run only
+            tmp = tempfile.mkdtemp(prefix="nicmem-vmcore-defs.")
+            path = os.path.join(tmp, name)
         try:
             if not os.path.exists(path):
                 cc = os.environ.get("CC", "cc")
@@ -90,15 +90,15 @@ class Defs:
                 if r.returncode:
                     die("scripts/vmcore-defs.c's program failed (the histogram's buckets are not "
                         "powers of two?)")
-                out = os.path.join(tmp, name)
+                out = os.path.join(tmp, name + ".new")
                 open(out, "w").write(r.stdout)
                 os.replace(out, path)
+            spec = importlib.util.spec_from_file_location("nicmem_vmcore_defs", path)
+            mod = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(mod)
+            return mod
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        spec = importlib.util.spec_from_file_location("nicmem_vmcore_defs", path)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod
 
     def key(self, s, threshold):
         """nicmem_census_key() of a snapshot"""
