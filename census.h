@@ -26,8 +26,9 @@
  * @threshold: refcount from which an unmapped, mapping-less, non-LRU,
  *	non-slab page has the pinned signature
  *
- * The rules and their order are rules.h's NICMEM_RULE list, which
- * scripts/nicmem-vmcore evaluates too: the first rule that matches gives
+ * The rules and their order are rules.h's NICMEM_RULE list (which
+ * scripts/nicmem-vmcore applies through nicmem_census_entry()'s table,
+ * compiled by scripts/vmcore-defs.c): the first rule that matches gives
  * the class (none matching gives the last rule's). Every rule is a pure
  * test of the snapshot, so all are evaluated and the first true one taken;
  * the loop is unrolled into one chain of tests in the rules' order, which

@@ -2,10 +2,11 @@
 /*
  * The census's one definition: its classes, their order, the rules that
  * put a page snapshot in one, the histogram's population and buckets and
- * the pinned signature's threshold. The module expands it (nicmem.h,
- * census.h, census.c, nicmem.c); scripts/nicmem-vmcore reads this very file
- * at run time and evaluates the same expressions on pages from a vmcore;
- * tests/vmcore/rules-drift checks that the two agree on every snapshot.
+ * the pinned signature's threshold. The module expands it (snap.h,
+ * census.h, census.c); scripts/vmcore-defs.c compiles the same expansion
+ * into scripts/nicmem-vmcore's census table, so a vmcore's pages are
+ * classified by this very file; tests/vmcore/rules-drift checks that the
+ * two agree on every snapshot.
  *
  * Include it with the list macro you want defined; it expands that list
  * and undefines the macro (no include guard around the lists):
@@ -17,7 +18,7 @@
  *				!, &&, || and (unsigned int)
  * NICMEM_HIST_RULE(cond)	whether a page is in the refcount histogram
  * NICMEM_SNAP_FLAG(f)		every bool member f of struct nicmem_page_snap
- *				(nicmem.h), the snapshot's flags the rules test
+ *				(snap.h), the snapshot's flags the rules test
  */
 #ifndef _NICMEM_RULES_CONST
 #define _NICMEM_RULES_CONST

@@ -4,7 +4,8 @@
  * module's own headers, the way the kernel's scripts/gdb/linux/constants.py
  * is made from constants.py.in: compiled for the host (the kernel headers
  * replaced by scripts/host/linux/, which census.h's pure functions and the
- * plain constants need) and run, it prints a Python module:
+ * plain constants need) and run, it prints as JSON (data the script loads,
+ * never code it runs):
  *
  *  - the census's classes and their identifiers (rules.h), the snapshot
  *    flags in the order of the census key's bits (census.h);
@@ -15,7 +16,7 @@
  *  - the histogram's buckets, as the first refcount of each
  *    (nicmem_hist_bucket());
  *  - the integer constants the script applies (rules.h, consts.h,
- *    drivers/mlx5.h).
+ *    drivers/mlx5.h), by their C names.
  *
  * scripts/nicmem-vmcore builds it on first use into $NICMEM_CACHE, named
  * by a hash of its inputs (cc -I scripts/host -I . -I drivers), and
@@ -38,61 +39,71 @@ static const char *const class_ids[] = {
 #include "rules.h"
 };
 
+/* JSON, one member per line; every member but the first after a comma */
+static const char *sep = "{\n";
+
 static void print_int(const char *name, long long v)
 {
-	printf("%s = %lld\n", name, v);
+	printf("%s\"%s\": %lld", sep, name, v);
+	sep = ",\n";
 }
 
 static void print_flag(const char *name, int bit)
 {
-	printf("    \"%s\": %d,\n", name, bit);
+	printf("%s\"%s\": %d", sep, name, bit);
+	sep = ", ";
+}
+
+static void print_names(const char *member, const char *const *v,
+			unsigned int n)
+{
+	unsigned int i;
+
+	printf("%s\"%s\": [", sep, member);
+	for (i = 0; i < n; i++)
+		printf("%s\"%s\"", i ? ", " : "", v[i]);
+	printf("]");
+	sep = ",\n";
 }
 
 #define INT(name)	print_int(#name, (name))
 
 int main(void)
 {
-	unsigned int i, key, b, seen = 0;
+	unsigned int key, b, seen = 0;
 	long long r;
 
-	printf("# Generated from rules.h, snap.h, census.h, consts.h and\n"
-	       "# drivers/mlx5.h by the C compiler: do not edit.\n");
-	printf("CLASSES = (");
-	for (i = 0; i < NICMEM_NR_CLASSES; i++)
-		printf("\"%s\", ", class_names[i]);
-	printf(")\nCLASS_IDS = (");
-	for (i = 0; i < NICMEM_NR_CLASSES; i++)
-		printf("\"%s\", ", class_ids[i]);
+	print_names("classes", class_names, NICMEM_NR_CLASSES);
+	print_names("class_ids", class_ids, NICMEM_NR_CLASSES);
 	/* each flag at its key bit: the order is census.h's enum */
-	printf(")\nSNAP_FLAGS = {\n");
+	printf(",\n\"snap_flags\": ");
+	sep = "{";
 #define NICMEM_SNAP_FLAG(f)	print_flag(#f, NICMEM_SB_##f),
 #include "rules.h"
 	(void)0;
-	printf("}\n");
+	printf("}");
+	sep = ",\n";
 	INT(NICMEM_SB_NONPOS);
 	INT(NICMEM_SB_OVER);
 	INT(NICMEM_SB_KEY_BITS);
 	INT(NICMEM_ENTRY_HIST);
 	INT(NICMEM_ENTRY_CLASS);
-	printf("CENSUS_TABLE = bytes.fromhex(\n    \"");
-	for (key = 0; key < NICMEM_CENSUS_KEYS; key++) {
+	printf(",\n\"census_table\": \"");
+	for (key = 0; key < NICMEM_CENSUS_KEYS; key++)
 		printf("%02x", nicmem_census_entry(key));
-		if (key % 32 == 31 && key + 1 < NICMEM_CENSUS_KEYS)
-			printf("\"\n    \"");
-	}
-	printf("\")\n");
-	/* bucket b holds refcounts from HIST_FIRST[b] (bucket 0: <= 0) */
-	printf("HIST_FIRST = (0, ");
+	printf("\"");
+	/* bucket b holds refcounts from hist_first[b] (bucket 0: <= 0) */
+	printf(",\n\"hist_first\": [0");
 	for (r = 1; r <= 0x7fffffff; r *= 2) {
 		b = nicmem_hist_bucket((int)r);
 		if (b >= NICMEM_HIST_BUCKETS || b > seen + 1)
 			return 1;	/* not power-of-two buckets: say so */
 		if (b == seen + 1) {
-			printf("%lld, ", r);
+			printf(", %lld", r);
 			seen = b;
 		}
 	}
-	printf(")\n");
+	printf("]");
 	INT(NICMEM_HIST_BUCKETS);
 	INT(NICMEM_THRESHOLD_DEFAULT);
 	INT(NICMEM_THRESHOLD_MIN);
@@ -115,5 +126,6 @@ int main(void)
 	INT(NICMEM_MLX5_WQ_STRIDING);
 	INT(MLX5_MAX_CHANNELS);
 	INT(MLX5_MAX_WQES);
+	printf("\n}\n");
 	return ferror(stdout) ? 1 : 0;
 }

@@ -28,7 +28,8 @@ def main(doc):
     ap.add_argument("--metrics", action="store_true", help="the metrics file instead of the summary")
     ap.add_argument("--threshold", type=int,
                     help="pinned-signature threshold (default: the loaded nicmem's, else rules.h's)")
-    ap.add_argument("--debuginfo", help="a tree like /usr/lib/debug with vmlinux-<release> and the drivers' .ko")
+    ap.add_argument("--debuginfo", help="a tree like /usr/lib/debug: Debian's (boot/vmlinux-<release>, the drivers' .ko), "
+                         "RHEL's kernel-debuginfo (lib/modules/<release>/vmlinux, .ko.debug) or .build-id/")
     ap.add_argument("--no-fetch", action="store_true", help="never download the -dbg package")
     ap.add_argument("--src", default=TOP, help="nicmem's source tree (its headers, scripts/vmcore-defs.c, drivers/)")
     a = ap.parse_args()
@@ -36,9 +37,9 @@ def main(doc):
         import drgn
     except ImportError:
         die("needs python3-drgn (apt-get install python3-drgn); run with /usr/bin/python3")
-    common.D = rules = Defs(a.src)
     fmt = dump_format(a.vmcore)
     info = vmcoreinfo(a.vmcore)
+    common.D = rules = Defs(a.src)
     release = info["OSRELEASE"]
     # which modules' debuginfo: the adaptors with a member list
     mods = sorted({ad.module for ad in read_adaptors(a.src, "x86_64") if ad.module and ad.fields})

@@ -19,7 +19,8 @@ class Defs:
     """The census's classes, rules and histogram and the module's integer
     constants, as scripts/vmcore-defs.c's output: the C compiler's reading
     of rules.h, census.h, consts.h and drivers/mlx5.h, built on first use
-    and cached by a hash of those inputs (generate()).
+    and cached by a hash of those inputs (generate()): data, loaded as
+    JSON, never code the script runs.
 
     A page is classified as census.c does it: its snapshot's flags and two
     facts about its refcount make a key, and nicmem_census_entry()'s table
@@ -30,21 +31,26 @@ class Defs:
               "drivers/mlx5.h", "scripts/host/linux/types.h", "scripts/host/linux/bitops.h",
               "scripts/host/linux/kernel.h")
 
-    def __init__(self, src, mod=None):
-        g = mod or self.generate(src)
-        self.names = list(g.CLASSES)
-        self.index = {ident: i for i, ident in enumerate(g.CLASS_IDS)}
-        self.flags = dict(g.SNAP_FLAGS)
-        self.const = {k: v for k, v in vars(g).items() if isinstance(v, int) and k.isupper()}
-        self.table = g.CENSUS_TABLE
-        self.first = g.HIST_FIRST
-        self.buckets = g.NICMEM_HIST_BUCKETS
-        if len(self.table) != 1 << g.NICMEM_SB_KEY_BITS or len(self.first) != self.buckets:
-            die("the generated definitions are inconsistent (scripts/vmcore-defs.c)")
-        self.nonpos = 1 << g.NICMEM_SB_NONPOS
-        self.over = g.NICMEM_SB_OVER
-        self.cls_mask = g.NICMEM_ENTRY_CLASS
-        self.hist_bit = g.NICMEM_ENTRY_HIST
+    def __init__(self, src):
+        g = self.generate(src)
+        try:
+            self.names = list(g["classes"])
+            self.index = {ident: i for i, ident in enumerate(g["class_ids"])}
+            self.flags = dict(g["snap_flags"])
+            self.const = {k: v for k, v in g.items() if type(v) is int}
+            self.table = bytes.fromhex(g["census_table"])
+            self.first = tuple(g["hist_first"])
+            self.buckets = g["NICMEM_HIST_BUCKETS"]
+            ok = len(self.table) == 1 << g["NICMEM_SB_KEY_BITS"] and len(self.first) == self.buckets
+            self.nonpos = 1 << g["NICMEM_SB_NONPOS"]
+            self.over = g["NICMEM_SB_OVER"]
+            self.cls_mask = g["NICMEM_ENTRY_CLASS"]
+            self.hist_bit = g["NICMEM_ENTRY_HIST"]
+        except (KeyError, TypeError, ValueError) as e:
+            die(f"the generated definitions lack or garble {e} (scripts/vmcore-defs.c)")
+        if not ok:
+            die("the generated definitions are inconsistent: the census table or the histogram's "
+                "buckets have another size than they say (scripts/vmcore-defs.c)")
         self.bits = [(1 << b, f) for f, b in self.flags.items()]
 
     def __getitem__(self, name):
@@ -54,11 +60,13 @@ class Defs:
 
     @classmethod
     def generate(cls, src):
-        """Compile and run scripts/vmcore-defs.c once per set of inputs;
-        the module it prints, cached in $NICMEM_CACHE (else a temporary
-        directory) as vmcore-defs-<hash>.py."""
+        """Compile and run scripts/vmcore-defs.c once per set of inputs:
+        the JSON it prints, cached in $NICMEM_CACHE as
+        vmcore-defs-<hash>.json (made for this run only where the cache
+        cannot be written)."""
         import hashlib
-        import importlib.util
+        import json
+        import shlex
         h = hashlib.sha256()
         for f in cls.INPUTS:
             try:
@@ -66,39 +74,50 @@ class Defs:
             except OSError as e:
                 die(f"{os.path.join(src, f)}: {e.strerror} (--src is nicmem's source tree)")
             h.update(f.encode() + b"\0" + data + b"\0")
-        name = f"vmcore-defs-{h.hexdigest()[:16]}.py"
+        name = f"vmcore-defs-{h.hexdigest()[:16]}.json"
         cache = os.environ.get("NICMEM_CACHE", "/var/cache/nicmem")
-        try:
-            os.makedirs(cache, exist_ok=True)
-            tmp = tempfile.mkdtemp(prefix="vmcore-defs.", dir=cache)
-            path = os.path.join(cache, name)
-        except OSError:         # no cache of ours: made for this run only
-            tmp = tempfile.mkdtemp(prefix="nicmem-vmcore-defs.")
-            path = os.path.join(tmp, name)
-        try:
-            if not os.path.exists(path):
-                cc = os.environ.get("CC", "cc")
+        path = os.path.join(cache, name)
+        if not os.path.exists(path):
+            try:
+                os.makedirs(cache, exist_ok=True)
+                tmp = tempfile.mkdtemp(prefix="vmcore-defs.", dir=cache)
+            except OSError:         # no cache of ours: made for this run only
+                tmp = tempfile.mkdtemp(prefix="nicmem-vmcore-defs.")
+                path = os.path.join(tmp, name)
+            try:
+                cc = shlex.split(os.environ.get("CC", "cc"))
                 exe = os.path.join(tmp, "defs")
-                r = subprocess.run([cc, "-O1", "-Wall", "-Werror", "-I", os.path.join(src, "scripts/host"),
-                                    "-I", src, "-I", os.path.join(src, "drivers"), "-o", exe,
-                                    os.path.join(src, "scripts/vmcore-defs.c")],
-                                   capture_output=True, text=True)
+                hint = ("the script's definitions are compiled from nicmem's headers on first use: "
+                        "install a C compiler and libc's headers (gcc), or set CC")
+                try:
+                    r = subprocess.run(cc + ["-O1", "-Wall", "-Werror",
+                                             "-I", os.path.join(src, "scripts/host"), "-I", src,
+                                             "-I", os.path.join(src, "drivers"), "-o", exe,
+                                             os.path.join(src, "scripts/vmcore-defs.c")],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       universal_newlines=True)
+                except OSError as e:
+                    die(f"{' '.join(cc)}: {e.strerror}: {hint}")
                 if r.returncode:
-                    die(f"{cc} scripts/vmcore-defs.c failed (a C compiler builds the definitions "
-                        f"from the module's headers):\n{r.stderr.strip()}")
-                r = subprocess.run([exe], capture_output=True, text=True)
+                    die(f"{' '.join(cc)} scripts/vmcore-defs.c failed ({hint}):\n{r.stderr.strip()}")
+                try:
+                    r = subprocess.run([exe], stdout=subprocess.PIPE, universal_newlines=True)
+                except OSError as e:
+                    die(f"{exe}: {e.strerror} (a noexec mount? set NICMEM_CACHE to a directory "
+                        f"where programs may run)")
                 if r.returncode:
                     die("scripts/vmcore-defs.c's program failed (the histogram's buckets are not "
                         "powers of two?)")
                 out = os.path.join(tmp, name + ".new")
                 open(out, "w").write(r.stdout)
                 os.replace(out, path)
-            spec = importlib.util.spec_from_file_location("nicmem_vmcore_defs", path)
-            mod = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(mod)
-            return mod
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+                return json.loads(r.stdout)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            return json.load(open(path))
+        except (OSError, ValueError) as e:
+            die(f"{path}: {e} (remove it: it is made again)")
 
     def key(self, s, threshold):
         """nicmem_census_key() of a snapshot"""
@@ -161,6 +180,8 @@ def c_int(expr, consts):
     def val(n):
         if isinstance(n, ast.Constant) and type(n.value) is int:
             return n.value
+        if type(n).__name__ == "Num" and type(n.n) is int:     # Python 3.7's literals
+            return n.n
         if isinstance(n, ast.Name) and n.id in consts:
             return consts[n.id]
         if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
@@ -169,7 +190,8 @@ def c_int(expr, consts):
             return ops[type(n.op)](val(n.left), val(n.right))
         raise ValueError(ast.dump(n))
     try:
-        return val(ast.parse(re.sub(r"(?<=[0-9a-fA-F])[uUlL]+\b", "", expr.strip()), mode="eval").body)
+        return val(ast.parse(re.sub(r"\b(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]+\b", r"\1", expr.strip()),
+                             mode="eval").body)
     except (SyntaxError, ValueError, RecursionError):
         return None
 

@@ -47,8 +47,10 @@ def dump_format(path):
             magic = f.read(16)
     except OSError as e:
         die(f"{path}: {e.strerror}")
+    if len(magic) < 16:
+        die(f"{path}: {len(magic)} bytes: too short for any dump")
     if magic[:4] == b"\x7fELF":
-        if magic[4] != 2:
+        if magic[4:5] != b"\x02":
             die(f"{path}: a 32-bit ELF file; nicmem-vmcore reads 64-bit kernels' dumps")
         return "ELF"
     if magic[:8] == b"KDUMP   ":
@@ -84,6 +86,15 @@ def debuginfo(release, modules, fetch):
     the package, usr/lib/debug/...); the package is deleted once they are
     out. A module the package lacks is recorded in dbg-<release>/absent.
     """
+    try:
+        return fetch_debuginfo(release, modules, fetch)
+    except OSError as e:
+        die(f"fetching {release}'s debuginfo: {e.filename or ''}: {e.strerror} (apt-get, dpkg-deb and "
+            f"tar fetch Debian's -dbg package into $NICMEM_CACHE; elsewhere, e.g. RHEL with "
+            f"kernel-debuginfo installed, give --debuginfo /usr/lib/debug)")
+
+
+def fetch_debuginfo(release, modules, fetch):
     cache = os.environ.get("NICMEM_CACHE", "/var/cache/nicmem")
     dest = os.path.join(cache, f"dbg-{release}")
     dbg = os.path.join(dest, "usr/lib/debug")
@@ -120,7 +131,8 @@ def debuginfo(release, modules, fetch):
                                stdout=sys.stderr, stdin=subprocess.DEVNULL)
             debs = glob.glob(os.path.join(dl, f"{pkg}_*.deb"))
             if r.returncode or not debs:
-                die(f"apt-get download {pkg} failed")
+                die(f"apt-get download {pkg} failed (not a Debian kernel? give --debuginfo with its "
+                    f"debuginfo, e.g. /usr/lib/debug from RHEL's kernel-debuginfo)")
         tmp = tempfile.mkdtemp(prefix=f"dbg-{release}.", dir=cache)
         pats = [] if os.path.exists(vmlinux) else [f"./usr/lib/debug/boot/vmlinux-{release}"]
         pats += [f"./usr/lib/debug/lib/modules/{release}/*/{m}.ko" for m in want]
