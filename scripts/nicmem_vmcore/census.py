@@ -20,6 +20,15 @@ class Memmap:
     """struct page array access, a section at a time, and the sparse model."""
 
     def __init__(self, prog, info, drgn):
+        try:
+            self.decode_layout(prog, info, drgn)
+        except (LookupError, ValueError) as e:
+            # struct page's members and the page flags as 5.14-6.5 name
+            # them (6.1's, which tests/vmcore checks); other kernels differ
+            die(f"{info.get('OSRELEASE')}: nicmem-vmcore's census decodes struct page as 5.14 to 6.5 "
+                f"lay it out (checked on 6.1) and this kernel differs ({e}): not supported yet")
+
+    def decode_layout(self, prog, info, drgn):
         from drgn.helpers.linux.mm import pfn_to_page
         self.prog, self.drgn = prog, drgn
         self.page_size = int(info["PAGESIZE"])
