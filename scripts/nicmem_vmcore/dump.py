@@ -198,6 +198,22 @@ def note_build_id(data):
     return None
 
 
+def first_of_build(cands, build_id):
+    """The first (path, how) of @cands that exists and, with @build_id
+    known, carries it: (path, how, []), else (None, None, the files of
+    another build, each with its build id)."""
+    wrong = []
+    for path, how in cands:
+        if not os.path.exists(path):
+            continue
+        got = elf_build_id(path)
+        if build_id and got != build_id:
+            wrong.append(f"{path} (build id {got})")
+            continue
+        return path, how, wrong
+    return None, None, wrong
+
+
 def find_vmlinux(dbg, release, build_id):
     """vmlinux for the dump in a /usr/lib/debug-like tree: by the dump's
     build id (vmcoreinfo BUILD-ID, 5.10+) in .build-id/, then Debian's and
@@ -209,14 +225,8 @@ def find_vmlinux(dbg, release, build_id):
         cands.append((os.path.join(dbg, ".build-id", build_id[:2], build_id[2:] + ".debug"), "by build id"))
     cands += [(os.path.join(dbg, "boot", f"vmlinux-{release}"), "Debian's layout"),
               (os.path.join(dbg, "lib/modules", release, "vmlinux"), "RHEL's layout")]
-    wrong = []
-    for path, how in cands:
-        if not os.path.exists(path):
-            continue
-        got = elf_build_id(path)
-        if build_id and got != build_id:
-            wrong.append(f"{path} (build id {got})")
-            continue
+    path, how, wrong = first_of_build(cands, build_id)
+    if path:
         return path, how + (", build id matches the dump's" if build_id else
                             ", the dump records no build id")
     if wrong:
@@ -259,14 +269,8 @@ def find_module(dbg, release, name, build_id):
                    glob.glob(os.path.join(base, "**", f"{name}.ko.debug"), recursive=True))
     if build_id:
         cands.append(os.path.join(dbg, ".build-id", build_id[:2], build_id[2:] + ".debug"))
-    wrong = []
-    for path in cands:
-        if not os.path.exists(path):
-            continue
-        got = elf_build_id(path)
-        if build_id and got != build_id:
-            wrong.append(f"{path} has build id {got}")
-            continue
+    path, _, wrong = first_of_build([(c, "") for c in cands], build_id)
+    if path:
         return path, "build id matches the dump's" if build_id else "the dump's module shows no build id"
     if wrong:
         return None, f"not used, the dump's {name} has build id {build_id}: {'; '.join(wrong)}"
