@@ -27,9 +27,15 @@ class Defs:
     gives the class and the histogram membership. common.D["NAME"] is a constant.
     """
 
-    INPUTS = ("scripts/vmcore-defs.c", "rules.h", "snap.h", "census.h", "consts.h",
-              "drivers/mlx5.h", "scripts/host/linux/types.h", "scripts/host/linux/bitops.h",
-              "scripts/host/linux/kernel.h")
+    @staticmethod
+    def inputs(src):
+        """What the generated definitions depend on: the generator and every
+        header it could include (nicmem's own, drivers/', the host stand-ins),
+        so no list of its #includes is kept here beside the one in the C."""
+        import glob as g
+        hdrs = [os.path.relpath(p, src) for pat in ("*.h", "drivers/*.h", "scripts/host/linux/*.h")
+                for p in g.glob(os.path.join(src, pat))]
+        return ["scripts/vmcore-defs.c"] + sorted(hdrs)
 
     def __init__(self, src):
         g = self.generate(src)
@@ -68,7 +74,7 @@ class Defs:
         import json
         import shlex
         h = hashlib.sha256()
-        for f in cls.INPUTS:
+        for f in cls.inputs(src):
             try:
                 data = open(os.path.join(src, f), "rb").read()
             except OSError as e:
