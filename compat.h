@@ -464,7 +464,7 @@ static inline unsigned long nicmem_offline_skip(unsigned long pfn)
 
 /*
  * Whether i40e's ring prefix (count at 74) and 24-byte rx buffer are
- * those nicmem recognises without BTF or headers (drivers/i40e.c): so in
+ * those nicmem recognises without BTF or headers (drivers/i40e/adaptor.c): so in
  * 4.18 .. 6.1 and in RHEL 8.3 .. 8.10; by 6.4.6 a struct xdp_buff in the
  * ring moved count and the rx buffer gained page_count (i40e XDP
  * multi-buffer; research/driver-layouts.md 3.2, 3.3), so only kernels up

@@ -5,7 +5,7 @@
 # where a distribution's backports (RHEL) make LINUX_VERSION_CODE lie or
 # nothing in C can tell (a bit-field, a driver's private struct). Each
 # probe that compiles adds -DNICMEM_HAVE_<NAME> to ccflags-y; compat.h
-# and drivers/compiled_*.c decide on those, and on nothing else here.
+# and drivers/*/compiled.c decide on those, and on nothing else here.
 # Included by every Kbuild whose objects include compat.h; $(nicmem_top)
 # is the directory of this file.
 

@@ -2,10 +2,14 @@
 /*
  * The driver adaptor interface: what nicmem knows about one NIC driver.
  *
- * Each adaptor lives in its own file under drivers/ and defines exactly one
- * const struct nicmem_adaptor. drivers/registry.c lists them in one table;
- * adding a driver is one new file, one line in that table and one object in
- * Kbuild.
+ * Each driver has one folder, drivers/<driver>/: adaptor.c defines exactly
+ * one const struct nicmem_adaptor nicmem_adaptor_<driver>; beside it, where
+ * the driver has them, its member list (layout.h), the layout compiled from
+ * its headers (compiled.c, KSRC builds), the offsets probe's rows
+ * (offsets.c), its ring look-alike (fakering.c) and, in driver.mk, where
+ * its private headers are in a kernel tree. The Kbuild files find them by
+ * name (drivers/drivers.mk); drivers/list.h registers the adaptor. Adding a
+ * driver is one folder and one line in list.h.
  */
 #ifndef _NICMEM_ADAPTOR_H
 #define _NICMEM_ADAPTOR_H
@@ -43,7 +47,7 @@ struct nicmem_field {
  * @module: optional; the driver's module, whose BTF (/sys/kernel/btf/<module>)
  *	describes @fields.
  * @fields: optional; the private-struct members the adaptor reads, from
- *	drivers/<driver>_layout.h. nicmem resolves them at run time (see
+ *	drivers/<driver>/layout.h. nicmem resolves them at run time (see
  *	layout.c) and shows them in the layouts file.
  * @nr_fields: how many.
  * @bias_ring: optional; with @fields, where a pagecnt_bias driver keeps its
@@ -91,7 +95,7 @@ void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 /**
  * struct nicmem_bias_ring - how to reach a pagecnt_bias driver's RX rings
  *
- * Every member is an index into the adaptor's @fields (its _layout.h list),
+ * Every member is an index into the adaptor's @fields (its layout.h list),
  * resolved at run time. ixgbe, i40e and igb share this shape:
  * netdev_priv() (or, with @priv_root >= 0, the pointer stored there) is
  * the root object, which points back at the net_device and holds @nq
@@ -124,7 +128,7 @@ int nicmem_bias_ring_walk_rx(struct nicmem_iface *ifi);
 /**
  * struct nicmem_compiled - a layout compiled from a driver's headers
  * @driver: the adaptor it is for
- * @nr: entries in @f, in the order of the driver's _layout.h list
+ * @nr: entries in @f, in the order of the driver's layout.h list
  * @f: offsetof() and sizeof of each entry
  *
  * Only in builds with KSRC=<the running kernel's source> (drivers/
@@ -143,7 +147,7 @@ const struct nicmem_compiled *nicmem_compiled_find(const char *driver);
 /**
  * struct nicmem_recognised - the members whose place never moved
  * @span: bytes of the root object to search for the ring-pointer array
- * @f: offset and size per _layout.h entry; size 0: not known, found on
+ * @f: offset and size per layout.h entry; size 0: not known, found on
  *	the live object (root members) or not used (e.g. xsk_pool)
  *
  * The third layout source, for kernels with neither module BTF nor a KSRC
@@ -156,17 +160,11 @@ struct nicmem_recognised {
 	} f[NICMEM_MAX_FIELDS];
 };
 
-extern const struct nicmem_compiled nicmem_compiled_ixgbe;
-extern const struct nicmem_compiled nicmem_compiled_i40e;
-extern const struct nicmem_compiled nicmem_compiled_igb;
-extern const struct nicmem_compiled nicmem_compiled_mlx5;
-
-/* the adaptors (one file each) */
-extern const struct nicmem_adaptor nicmem_adaptor_ixgbe;
-extern const struct nicmem_adaptor nicmem_adaptor_i40e;
-extern const struct nicmem_adaptor nicmem_adaptor_igb;
-extern const struct nicmem_adaptor nicmem_adaptor_ice;
-extern const struct nicmem_adaptor nicmem_adaptor_iavf;
-extern const struct nicmem_adaptor nicmem_adaptor_mlx5;
+/* the adaptors: one folder each, drivers/<driver>/, listed in list.h */
+extern const struct nicmem_adaptor
+#define NICMEM_ADAPTOR(d)	nicmem_adaptor_##d,
+#include "list.h"
+#undef NICMEM_ADAPTOR
+	nicmem_adaptor_list_end;	/* declared only: ends the list */
 
 #endif /* _NICMEM_ADAPTOR_H */

@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The layouts compiled from the drivers' headers (KSRC builds only). */
+/*
+ * The layouts compiled from the drivers' headers (KSRC builds only): one per
+ * drivers/<driver>/<driver>_compiled.c, which Kbuild lists in
+ * NICMEM_COMPILED_LIST as CL(<driver>) entries.
+ */
 #include "adaptor.h"
 
+extern const struct nicmem_compiled
+#define CL(d)	nicmem_compiled_##d,
+	NICMEM_COMPILED_LIST
+#undef CL
+	nicmem_compiled_list_end;	/* declared only: ends the list */
+
 static const struct nicmem_compiled * const nicmem_compiled[] = {
-	&nicmem_compiled_ixgbe,
-	&nicmem_compiled_i40e,
-	&nicmem_compiled_igb,
-	&nicmem_compiled_mlx5,
+#define CL(d)	(&nicmem_compiled_##d),
+	NICMEM_COMPILED_LIST
+#undef CL
 };
 
 const struct nicmem_compiled *nicmem_compiled_find(const char *driver)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * A driver's compiled layout: offsetof() and sizeof of the entries of its
- * _layout.h list, from the driver's own headers. Included once by
- * drivers/compiled_<drv>.c after the driver's header, with CL_NAME (the
- * object), CL_DRIVER (its name) and CL_LIST (the list's file) defined.
+ * layout.h list, from the driver's own headers. Included once by
+ * drivers/<drv>/<drv>_compiled.c after the driver's header, with CL_NAME
+ * (the object), CL_DRIVER (its name) and CL_LIST (the list's file, from
+ * drivers/) defined.
  * A member this kernel's driver lacks (compat.mk's probes tell) is
  * declared by defining CL_ABSENT_<struct>_<member or id> to 1 before:
  * its entry is { 0, 0 }, which layout.c reports as -ENOENT. A member an
@@ -19,6 +20,8 @@ enum {
 #include CL_LIST
 	CL_NR_FIELDS
 };
+
+extern const struct nicmem_compiled CL_NAME;
 
 const struct nicmem_compiled CL_NAME = {
 	.driver	= CL_DRIVER,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Include before a drivers/<driver>_layout.h inside an enum: each entry
+ * Include before a drivers/<driver>/layout.h inside an enum: each entry
  * becomes NICMEM_F_<struct>_<member> (NICMEM_F_sizeof_<struct>;
  * NICMEM_F_<struct>_<id> for a NICMEM_PATH(struct, id, a.b.c)), its index
  * in the adaptor's fields[]. No include guard: included once per list.

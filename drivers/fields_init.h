@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Include before a drivers/<driver>_layout.h inside a struct nicmem_field
+ * Include before a drivers/<driver>/layout.h inside a struct nicmem_field
  * array initializer: each entry becomes { "struct", "member" }. No include
  * guard: included once per list.
  */

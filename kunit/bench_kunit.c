@@ -2,7 +2,7 @@
 /*
  * KUnit benchmark: the census over all of memory against a bare loop that
  * only reads each page's refcount, in the same run, on idle and on busy
- * memory; the seed's ring walk (rings_kunit.c); and from those, one line
+ * memory; the seed's ring walk (ring_fixture.c); and from those, one line
  *
  *	bench: key=value ...
  *

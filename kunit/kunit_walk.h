@@ -74,7 +74,7 @@ static inline u64 kunit_wild(void)
 	       ((u64)get_random_u32() << 32 | get_random_u32());
 }
 
-/* rings_kunit.c: the seed's ring walked, best of five (ns, descriptors) */
+/* ring_fixture.c: the seed's ring walked, best of five (ns, descriptors) */
 void nicmem_kunit_ring_bench(struct kunit *test, u64 *ns, u64 *bare_ns,
 			     u64 *descs);
 

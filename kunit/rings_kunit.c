@@ -8,8 +8,8 @@
  * counts out of range, NULL and foreign pointers, garbage page pointers
  * (and, where faults are real, unmapped pointers) must make the walk
  * decline with a reason, never fault; so must thousands of garbage
- * layouts on intact rings. And the seed's ring, timed for the
- * benchmark suite.
+ * layouts on intact rings. The fixture and the seed's ring timed for
+ * the benchmark suite: ring_fixture.c.
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
@@ -18,11 +18,11 @@
 #include <linux/slab.h>
 #include <linux/rtnetlink.h>
 #include "compat.h"
-#include "fakering.h"
 #include "nicmem.h"
 #include "census.h"
 #include "drivers/adaptor.h"
 #include "kunit_walk.h"
+#include "ring_fixture.h"
 
 struct ring_case {
 	const char *driver;
@@ -43,77 +43,6 @@ static void ring_desc(const struct ring_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(ring, ring_cases, ring_desc);
 
-struct ring_fixture {
-	struct fr_dev fd;
-	const struct nicmem_adaptor *ad;
-	struct nicmem_layout *layouts;
-	const struct nicmem_layout *l;
-	struct nicmem_iface ifi;
-	unsigned int queues, ring;
-};
-
-static const struct fakering_ops *ops_of(const char *driver)
-{
-	if (!strcmp(driver, "ixgbe"))
-		return &fakering_ixgbe;
-	if (!strcmp(driver, "i40e"))
-		return &fakering_i40e;
-	return &fakering_igb;
-}
-
-static void fixture_exit(struct ring_fixture *f)
-{
-	kvfree(f->ifi.rxq);
-	f->ifi.rxq = NULL;
-	if (f->fd.dev) {
-		fakering_drain(&f->fd);
-		free_netdev(f->fd.dev);
-	}
-	kfree(f->layouts);
-}
-
-static int fixture_init(struct kunit *test, struct ring_fixture *f,
-			const char *driver, unsigned int order,
-			unsigned int queues, unsigned int ring)
-{
-	/*
-	 * Classic SPARSEMEM (no vmemmap): nicmem trusts no driver page
-	 * pointer there (nicmem_page_ptr_plausible()), so every walk
-	 * declines with bad_page_*; the ring cases say so instead.
-	 */
-	if (!nicmem_page_ptr_plausible((unsigned long)ZERO_PAGE(0)))
-		kunit_skip(test, "classic SPARSEMEM: nicmem reads no driver page pointer here");
-	memset(f, 0, sizeof(*f));
-	f->l = kunit_layout_of(test, driver, &f->ad, &f->layouts);
-	f->fd.ops = ops_of(driver);
-	f->fd.page_node = NUMA_NO_NODE;
-	f->fd.order = order && PAGE_SIZE < 8192;
-	f->fd.dev = alloc_etherdev_mq(f->fd.ops->priv_size, max(queues, 64U));
-	KUNIT_ASSERT_NOT_NULL(test, f->fd.dev);
-	f->queues = queues;
-	f->ring = ring;
-	KUNIT_ASSERT_EQ(test, netif_set_real_num_rx_queues(f->fd.dev, queues), 0);
-	return fakering_fill(&f->fd, queues, ring);
-}
-
-static int walk(struct ring_fixture *f)
-{
-	int ret;
-
-	kvfree(f->ifi.rxq);
-	memset(&f->ifi, 0, sizeof(f->ifi));
-	f->ifi.dev = f->fd.dev;
-	f->ifi.layout = f->l;
-	f->ifi.threshold = 1024;
-	f->ifi.numa_node = NUMA_NO_NODE;
-	f->ifi.ring_cur = f->ring;
-	f->ifi.rx_queues = f->queues;
-	rtnl_lock();	/* as the core calls it; the walk drops it per queue */
-	ret = nicmem_bias_ring_walk(&f->ifi, f->ad->bias_ring);
-	rtnl_unlock();
-	return ret;
-}
-
 static void rings_exact(struct kunit *test)
 {
 	const struct ring_case *c = test->param_value;
@@ -124,9 +53,9 @@ static void rings_exact(struct kunit *test)
 	unsigned int q, b;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
-	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order,
-					   c->queues, c->ring), 0);
-	KUNIT_ASSERT_EQ_MSG(test, walk(f), 0, "%s", f->ifi.note);
+	KUNIT_ASSERT_EQ(test, ring_fixture_init(test, f, c->driver, c->order,
+						c->queues, c->ring), 0);
+	KUNIT_ASSERT_EQ_MSG(test, ring_fixture_walk(f), 0, "%s", f->ifi.note);
 	KUNIT_EXPECT_EQ(test, f->ifi.nr_rxq, c->queues);
 	for (q = 0; q < f->ifi.nr_rxq; q++) {
 		const struct nicmem_rxq *r = &f->ifi.rxq[q];
@@ -161,7 +90,7 @@ static void rings_exact(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, total);
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_bytes, total * PAGE_SIZE);
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(f->ifi.note, "walked_"));
-	fixture_exit(f);
+	ring_fixture_exit(f);
 }
 
 /* Known drains: every descriptor of queue q has given up 300 << q of its
@@ -180,7 +109,7 @@ static void rings_drain_known(struct kunit *test)
 	u64 pages = 0;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
-	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, nq, ring), 0);
+	KUNIT_ASSERT_EQ(test, ring_fixture_init(test, f, c->driver, c->order, nq, ring), 0);
 	KUNIT_EXPECT_EQ(test, f->ad->bias_ring->refill, (u32)USHRT_MAX);
 	saved = kunit_kcalloc(test, nq * ring, sizeof(*saved), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, saved);
@@ -192,7 +121,7 @@ static void rings_drain_known(struct kunit *test)
 			*bias = USHRT_MAX - (300U << q);
 		}
 	}
-	KUNIT_EXPECT_EQ_MSG(test, walk(f), 0, "%s", f->ifi.note);
+	KUNIT_EXPECT_EQ_MSG(test, ring_fixture_walk(f), 0, "%s", f->ifi.note);
 	for (q = 0; q < f->ifi.nr_rxq && q < nq; q++) {
 		const struct nicmem_rxq *r = &f->ifi.rxq[q];
 
@@ -217,7 +146,7 @@ static void rings_drain_known(struct kunit *test)
 	for (q = 0; q < nq; q++)
 		for (i = 0; i < ring; i++)
 			*f->fd.ops->slot_bias(f->fd.dev, q, i) = saved[q * ring + i];
-	fixture_exit(f);
+	ring_fixture_exit(f);
 }
 
 static const char * const recognised_drivers[] = { "ixgbe", "i40e", "igb" };
@@ -244,11 +173,11 @@ static void rings_recognised(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	KUNIT_ASSERT_NOT_NULL(test, rec);
 	for (order = 0; order <= 1; order++) {
-		KUNIT_ASSERT_EQ(test, fixture_init(test, f, driver, order, 5, 256), 0);
+		KUNIT_ASSERT_EQ(test, ring_fixture_init(test, f, driver, order, 5, 256), 0);
 		rec->ad = f->ad;
 		KUNIT_ASSERT_TRUE(test, nicmem_layout_recognised(rec));
 		f->l = rec;
-		KUNIT_ASSERT_EQ_MSG(test, walk(f), 0, "%s", f->ifi.note);
+		KUNIT_ASSERT_EQ_MSG(test, ring_fixture_walk(f), 0, "%s", f->ifi.note);
 		KUNIT_EXPECT_STREQ(test, f->ifi.note, "walked_recognised_layout");
 		KUNIT_ASSERT_EQ(test, f->ifi.nr_rxq, 5U);
 		for (q = 0; q < 5; q++) {
@@ -262,10 +191,10 @@ static void rings_recognised(struct kunit *test)
 		}
 		/* a queue count the adapter does not have: no array is found */
 		f->queues = 6;
-		KUNIT_EXPECT_EQ(test, walk(f), -ENOENT);
+		KUNIT_EXPECT_EQ(test, ring_fixture_walk(f), -ENOENT);
 		KUNIT_EXPECT_STREQ(test, f->ifi.note, "recognised_no_ring_array_found");
 		f->l = NULL;
-		fixture_exit(f);
+		ring_fixture_exit(f);
 	}
 }
 
@@ -306,7 +235,7 @@ static void rings_corrupt(struct kunit *test)
 	void *junk, *zeros, *freed;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
-	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, 2, 64), 0);
+	KUNIT_ASSERT_EQ(test, ring_fixture_init(test, f, c->driver, c->order, 2, 64), 0);
 	br = f->ad->bias_ring;
 	other = alloc_etherdev(64);
 	junk = kmalloc(4096, GFP_KERNEL);
@@ -379,7 +308,7 @@ static void rings_corrupt(struct kunit *test)
 			     0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
 			break;
 		}
-		ret = walk(f);
+		ret = ring_fixture_walk(f);
 		kunit_unpoke(&u);
 		if (ret) {
 			declined++;
@@ -392,13 +321,13 @@ static void rings_corrupt(struct kunit *test)
 		KUNIT_EXPECT_LE(test, f->ifi.rx_pages, 2ULL * 64 << 1);
 	}
 	/* and the untouched rings still walk exactly */
-	KUNIT_EXPECT_EQ(test, walk(f), 0);
+	KUNIT_EXPECT_EQ(test, ring_fixture_walk(f), 0);
 	kunit_info(test, "%s: 3000 corruptions, %u declined with a reason, %u walked within bounds\n",
 		   c->driver, declined, walked);
 	free_netdev(other);
 	kfree(junk);
 	kfree(zeros);
-	fixture_exit(f);
+	ring_fixture_exit(f);
 }
 
 /*
@@ -468,9 +397,9 @@ static void rings_garbage_layout(struct kunit *test)
 			   "UML cannot survive a read of the unmapped pointers a garbage layout yields; the debug kernel in QEMU and arm64 run this");
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	KUNIT_ASSERT_NOT_NULL(test, g);
-	KUNIT_ASSERT_EQ(test, fixture_init(test, f, c->driver, c->order, 2, 64), 0);
+	KUNIT_ASSERT_EQ(test, ring_fixture_init(test, f, c->driver, c->order, 2, 64), 0);
 	good = f->l;
-	KUNIT_ASSERT_EQ(test, walk(f), 0);
+	KUNIT_ASSERT_EQ(test, ring_fixture_walk(f), 0);
 	pages = f->ifi.rx_pages;
 	for (i = 0; i < NICMEM_WRAP_LAYOUTS + NICMEM_GARBAGE_LAYOUTS; i++) {
 		int ret;
@@ -509,7 +438,7 @@ static void rings_garbage_layout(struct kunit *test)
 			}
 		}
 		f->l = g;
-		ret = walk(f);
+		ret = ring_fixture_walk(f);
 		f->l = good;
 		if (ret) {
 			declined++;
@@ -526,12 +455,12 @@ static void rings_garbage_layout(struct kunit *test)
 		KUNIT_EXPECT_LE(test, f->ifi.rx_pages, 2ULL * 64 << 1);
 	}
 	/* and the good layout still walks exactly */
-	KUNIT_EXPECT_EQ(test, walk(f), 0);
+	KUNIT_EXPECT_EQ(test, ring_fixture_walk(f), 0);
 	KUNIT_EXPECT_EQ(test, f->ifi.rx_pages, pages);
 	kunit_info(test, "%s: %u garbage layouts (%u at wrapping offsets), %u declined with a reason, %u walked within bounds (%u of them exact)\n",
 		   c->driver, (unsigned int)(NICMEM_GARBAGE_LAYOUTS + NICMEM_WRAP_LAYOUTS),
 		   (unsigned int)NICMEM_WRAP_LAYOUTS, declined, walked, exact);
-	fixture_exit(f);
+	ring_fixture_exit(f);
 }
 
 /*
@@ -544,59 +473,6 @@ static void rings_garbage_layout(struct kunit *test)
  * their pages' refcounts read straight from the rings' arrays (no layout,
  * no validation, no histogram), in the same run.
  */
-static u64 bare_ring_loop(struct ring_fixture *f, long *sink)
-{
-	const struct fakering_ops *ops = f->fd.ops;
-	u64 start = ktime_get_ns();
-	unsigned int q, i;
-	long sum = 0;
-
-	for (q = 0; q < f->queues; q++) {
-		const u8 *base = (const u8 *)ops->slot_page(f->fd.dev, q, 0);
-		size_t stride = (const u8 *)ops->slot_page(f->fd.dev, q, 1) - base;
-
-		for (i = 0; i < f->ring; i++) {
-			struct page *page = *(struct page * const *)(base + i * stride);
-
-			if (page)
-				sum += page_ref_count(page);
-		}
-	}
-	*sink = sum;
-	return ktime_get_ns() - start;
-}
-
-void nicmem_kunit_ring_bench(struct kunit *test, u64 *ns, u64 *bare_ns,
-			     u64 *descs)
-{
-	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
-	unsigned int queues = 119, runs;
-	u64 best = U64_MAX, bare = U64_MAX;
-	struct sysinfo si;
-	long sink;
-
-	KUNIT_ASSERT_NOT_NULL(test, f);
-	si_meminfo(&si);
-	/* 90% of the descriptors hold a page; keep to half of free memory */
-	while (queues > 1 && (u64)queues * 4096 * 9 / 10 > si.freeram / 2)
-		queues /= 2;
-	KUNIT_ASSERT_EQ(test, fixture_init(test, f, "i40e", 0, queues, 4096), 0);
-	for (runs = 0; runs < 5; runs++) {
-		u64 t = ktime_get_ns();
-
-		KUNIT_ASSERT_EQ(test, walk(f), 0);
-		best = min(best, ktime_get_ns() - t);
-		bare = min(bare, bare_ring_loop(f, &sink));
-	}
-	*ns = best;
-	*bare_ns = bare;
-	*descs = (u64)queues * 4096;
-	kunit_info(test, "bench: i40e %u queues x 4096 descriptors (%llu pages of %lu bytes): walk %llu us, bare loop over the same descriptors' pages %llu us; rtnl is held one queue (4096 descriptors) at a time, ~%llu us\n",
-		   queues, f->ifi.rx_pages, PAGE_SIZE, best / 1000, bare / 1000,
-		   best / queues / 1000);
-	fixture_exit(f);
-}
-
 static struct kunit_case rings_cases[] = {
 	KUNIT_CASE_PARAM(rings_exact, ring_gen_params),
 	KUNIT_CASE_PARAM(rings_drain_known, ring_gen_params),

@@ -15,8 +15,9 @@
  *    the rules are never read as text nor evaluated in Python;
  *  - the histogram's buckets, as the first refcount of each
  *    (nicmem_hist_bucket());
+ *  - the adaptors, in the registry's order (drivers/list.h);
  *  - the integer constants the script applies (rules.h, consts.h,
- *    drivers/mlx5.h), by their C names.
+ *    drivers/mlx5/mlx5.h), by their C names.
  *
  * scripts/nicmem-vmcore builds it on first use into $NICMEM_CACHE, named
  * by a hash of its inputs (cc -I scripts/host -I . -I drivers), and
@@ -25,7 +26,7 @@
 #include <stdio.h>
 #include "census.h"
 #include "consts.h"
-#include "mlx5.h"
+#include "mlx5/mlx5.h"
 
 static const char *const class_names[] = {
 #define NICMEM_CLASS(id, name)	name,
@@ -68,6 +69,12 @@ static void print_names(const char *member, const char *const *v,
 
 #define INT(name)	print_int(#name, (name))
 
+static const char * const adaptors[] = {
+#define NICMEM_ADAPTOR(d)	(#d),
+#include "list.h"
+#undef NICMEM_ADAPTOR
+};
+
 int main(void)
 {
 	unsigned int key, b, seen = 0;
@@ -75,6 +82,7 @@ int main(void)
 
 	print_names("classes", class_names, NICMEM_NR_CLASSES);
 	print_names("class_ids", class_ids, NICMEM_NR_CLASSES);
+	print_names("adaptors", adaptors, ARRAY_SIZE(adaptors));
 	/* each flag at its key bit: the order is census.h's enum */
 	printf(",\n\"snap_flags\": ");
 	sep = "{";

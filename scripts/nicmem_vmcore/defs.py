@@ -18,7 +18,7 @@ from .common import die
 class Defs:
     """The census's classes, rules and histogram and the module's integer
     constants, as scripts/vmcore-defs.c's output: the C compiler's reading
-    of rules.h, census.h, consts.h and drivers/mlx5.h, built on first use
+    of rules.h, census.h, consts.h and drivers/mlx5/mlx5.h, built on first use
     and cached by a hash of those inputs (generate()): data, loaded as
     JSON, never code the script runs.
 
@@ -33,7 +33,8 @@ class Defs:
         header it could include (nicmem's own, drivers/', the host stand-ins),
         so no list of its #includes is kept here beside the one in the C."""
         import glob as g
-        hdrs = [os.path.relpath(p, src) for pat in ("*.h", "drivers/*.h", "scripts/host/linux/*.h")
+        hdrs = [os.path.relpath(p, src) for pat in ("*.h", "drivers/*.h", "drivers/*/*.h",
+                                                          "scripts/host/linux/*.h")
                 for p in g.glob(os.path.join(src, pat))]
         return ["scripts/vmcore-defs.c"] + sorted(hdrs)
 
@@ -42,6 +43,7 @@ class Defs:
         try:
             self.names = list(g["classes"])
             self.index = {ident: i for i, ident in enumerate(g["class_ids"])}
+            self.adaptors = list(g["adaptors"])
             self.flags = dict(g["snap_flags"])
             self.const = {k: v for k, v in g.items() if type(v) is int}
             self.table = bytes.fromhex(g["census_table"])
@@ -202,12 +204,9 @@ def c_int(expr, consts):
         return None
 
 
-def read_adaptors(top, arch):
-    reg = open(os.path.join(top, "drivers/registry.c")).read()
-    table = re.search(r"nicmem_adaptors\[\]\s*=\s*\{(.*?)\};", reg, re.S)
-    if not table:
-        die("drivers/registry.c: no nicmem_adaptors[] table")
-    names = re.findall(r"&nicmem_adaptor_(\w+)", table.group(1))
+def read_adaptors(top, arch, names):
+    """The adaptors @names (the generated definitions' list, drivers/list.h),
+    each from its folder drivers/<name>/: adaptor.c and layout.h."""
     consts = {"NET_IP_ALIGN": 0 if arch == "x86_64" else 2, "USHRT_MAX": 0xffff}
     # the members of struct nicmem_bias_ring: every table must set each one
     hdr = re.sub(r"/\*.*?\*/", "", open(os.path.join(top, "drivers/adaptor.h")).read(), flags=re.S)
@@ -217,7 +216,7 @@ def read_adaptors(top, arch):
     need = set(re.findall(r"(\w+)\s*[,;]", m.group(1)))
     ads = []
     for name in names:
-        path = os.path.join(top, "drivers", f"{name}.c")
+        path = os.path.join(top, "drivers", name, "adaptor.c")
         src = re.sub(r"/\*.*?\*/", "", open(path).read(), flags=re.S)
         ad = Adaptor(name)
         m = re.search(rf"const struct nicmem_adaptor nicmem_adaptor_{name}\s*=\s*\{{(.*?)\n\}};", src, re.S)
@@ -233,9 +232,8 @@ def read_adaptors(top, arch):
         ad.rx_page_order = init.get("rx_page_order")
         ad.walk_rx = init.get("walk_rx")
         ad.module = init.get("module", "").strip('"') or None
-        lay = re.findall(r'#include "(\w+_layout\.h)"', src)
-        if lay:
-            lsrc = open(os.path.join(top, "drivers", lay[0])).read()
+        if re.search(r'^#include "layout\.h"', src, re.M):
+            lsrc = open(os.path.join(top, "drivers", name, "layout.h")).read()
             for mm in re.finditer(r"^NICMEM_(FIELD|SIZEOF|PATH)\((\w+)(?:,\s*(\w+))?(?:,\s*([\w.]+))?\)",
                                   lsrc, re.M):
                 kind, s, m, path = mm.groups()

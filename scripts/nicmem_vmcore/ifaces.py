@@ -301,7 +301,7 @@ def walk_ring(prog, mm, rules, ifi, lay, qi, ring, threshold, fo, fs, uint, ptr,
 
 
 def mlx5_walk_rx(prog, mm, rules, ifi, lay, threshold, drgn):
-    """drivers/mlx5.c's mlx5_walk_rx() on the dump; raises Decline(note)."""
+    """drivers/mlx5/adaptor.c's mlx5_walk_rx() on the dump; raises Decline(note)."""
     ad = lay.ad
     F = {i[len("NICMEM_F_"):]: k for k, i in enumerate(ad.ids)}
     dev = ifi.dev_key

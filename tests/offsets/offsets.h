@@ -19,9 +19,11 @@ static inline void offsets_print(struct seq_file *sf, const char *drv,
 			   r->sname, r->member, r->offset, r->size);
 }
 
-void nicmem_offsets_ixgbe(struct seq_file *sf);
-void nicmem_offsets_i40e(struct seq_file *sf);
-void nicmem_offsets_igb(struct seq_file *sf);
-void nicmem_offsets_mlx5(struct seq_file *sf);
+/* one per drivers/<d>/offsets.c: Kbuild's NICMEM_OFFSETS_LIST, OFF(d) each */
+void
+#define OFF(d)	nicmem_offsets_##d(struct seq_file *sf),
+	NICMEM_OFFSETS_LIST
+#undef OFF
+	nicmem_offsets_list_end(struct seq_file *sf);	/* declared only */
 
 #endif

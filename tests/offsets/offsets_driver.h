@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * One driver's rows: offsetof()/sizeof() of every entry of its _layout.h
- * list, from its own headers. Included once by tests/offsets/offsets_<drv>.c
- * after the driver's header, with OFF_FN (the function), OFF_DRIVER (as
- * nicmem's layouts file names it) and OFF_LIST (the list's path) defined.
+ * One driver's rows: offsetof()/sizeof() of every entry of its layout.h
+ * list, from its own headers. Included once by drivers/<drv>/offsets.c
+ * after the driver's header, with OFF_FN (nicmem_offsets_<drv>),
+ * OFF_DRIVER (as nicmem's layouts file names it) and OFF_LIST (the list's
+ * path from the module's top) defined.
  * No include guard.
  */
 #include "offsets.h"

@@ -10,13 +10,20 @@
 #include <linux/debugfs.h>
 #include "offsets.h"
 
+/* one per drivers/<d>/offsets.c (Kbuild's NICMEM_OFFSETS_LIST) */
+static void (* const offsets_rows[])(struct seq_file *sf) = {
+#define OFF(d)	(nicmem_offsets_##d),
+	NICMEM_OFFSETS_LIST
+#undef OFF
+};
+
 static int offsets_show(struct seq_file *sf, void *v)
 {
+	unsigned int i;
+
 	seq_puts(sf, "#driver    struct                 member                  offset   size source\n");
-	nicmem_offsets_ixgbe(sf);
-	nicmem_offsets_i40e(sf);
-	nicmem_offsets_igb(sf);
-	nicmem_offsets_mlx5(sf);
+	for (i = 0; i < ARRAY_SIZE(offsets_rows); i++)
+		offsets_rows[i](sf);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(offsets);

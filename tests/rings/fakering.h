@@ -23,7 +23,12 @@ struct fakering_ops {
 			  unsigned int i);
 };
 
-extern const struct fakering_ops fakering_ixgbe, fakering_i40e, fakering_igb;
+/* one per drivers/<d>/fakering.c: Kbuild's NICMEM_FAKERINGS, FR(d) each */
+extern const struct fakering_ops
+#define FR(d)	fakering_##d,
+	NICMEM_FAKERINGS
+#undef FR
+	fakering_list_end;	/* declared only: ends the list */
 
 #define FAKERING_HIST	19	/* nicmem's NICMEM_HIST_BUCKETS */
 

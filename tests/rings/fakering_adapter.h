@@ -3,7 +3,7 @@
  * The look-alike for drivers whose adapter holds struct <drv>_ring
  * *rx_ring[] and int num_rx_queues, each ring a netdev back-pointer, a
  * count and a vmalloc'd rx_buffer_info[] (ixgbe, igb). Included once by
- * fakering_<drv>.c after the driver's header, with FR_NAME, FR_ADAPTER,
+ * drivers/<drv>/fakering.c after the driver's header, with FR_NAME, FR_ADAPTER,
  * FR_RING and FR_SET_ORDER1(ring) defined. No include guard.
  */
 #include <linux/vmalloc.h>

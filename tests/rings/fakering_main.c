@@ -36,11 +36,13 @@ static unsigned int threshold = 1024;
 module_param(threshold, uint, 0444);
 MODULE_PARM_DESC(threshold, "nicmem's pinned-signature threshold, for the oracle");
 
-#define NDRV 3
-
-static const struct fakering_ops *fr_ops[NDRV] = {
-	&fakering_ixgbe, &fakering_i40e, &fakering_igb
+static const struct fakering_ops *fr_ops[] = {
+#define FR(d)	(&fakering_##d),
+	NICMEM_FAKERINGS
+#undef FR
 };
+
+#define NDRV ARRAY_SIZE(fr_ops)
 
 static struct fr_dev fr_devs[NDRV];
 static struct platform_driver fr_drivers[NDRV];

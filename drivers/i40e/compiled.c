@@ -7,5 +7,5 @@
 
 #define CL_NAME		nicmem_compiled_i40e
 #define CL_DRIVER	"i40e"
-#define CL_LIST		"i40e_layout.h"
-#include "compiled_layout.h"
+#define CL_LIST		"i40e/layout.h"
+#include "../compiled_layout.h"

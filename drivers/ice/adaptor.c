@@ -8,8 +8,8 @@
  * ice_vsi_cfg_frame_size() picks 1536 - NET_IP_ALIGN for MTU <= 1500 and
  * 3072 above on PAGE_SIZE < 8192.
  */
-#include "adaptor.h"
-#include "../compat.h"
+#include "../adaptor.h"
+#include "../../compat.h"
 
 const struct nicmem_adaptor nicmem_adaptor_ice = {
 	.driver		= "ice",

@@ -9,16 +9,16 @@
  * exceeds IGB_MAX_FRAME_BUILD_SKB = 1536 - NET_IP_ALIGN.
  */
 #include <linux/skbuff.h>
-#include "adaptor.h"
+#include "../adaptor.h"
 
 enum {
-#include "fields_enum.h"
-#include "igb_layout.h"
+#include "../fields_enum.h"
+#include "layout.h"
 };
 
 static const struct nicmem_field igb_fields[] = {
-#include "fields_init.h"
-#include "igb_layout.h"
+#include "../fields_init.h"
+#include "layout.h"
 };
 
 static const struct nicmem_bias_ring igb_rings = {

@@ -4,5 +4,5 @@
 
 #define OFF_FN		nicmem_offsets_ixgbe
 #define OFF_DRIVER	"ixgbe"
-#define OFF_LIST	"../../drivers/ixgbe_layout.h"
+#define OFF_LIST	"drivers/ixgbe/layout.h"
 #include "offsets_driver.h"

@@ -4,5 +4,5 @@
 
 #define OFF_FN		nicmem_offsets_igb
 #define OFF_DRIVER	"igb"
-#define OFF_LIST	"../../drivers/igb_layout.h"
+#define OFF_LIST	"drivers/igb/layout.h"
 #include "offsets_driver.h"

@@ -7,5 +7,5 @@
 
 #define CL_NAME		nicmem_compiled_ixgbe
 #define CL_DRIVER	"ixgbe"
-#define CL_LIST		"ixgbe_layout.h"
-#include "compiled_layout.h"
+#define CL_LIST		"ixgbe/layout.h"
+#include "../compiled_layout.h"

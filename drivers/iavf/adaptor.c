@@ -5,8 +5,8 @@
  * PAGE_SIZE < 8192); from 6.10 libeth/page_pool: the interface is counted
  * from its pools (source page_pool), without an estimate.
  */
-#include "adaptor.h"
-#include "../compat.h"
+#include "../adaptor.h"
+#include "../../compat.h"
 
 const struct nicmem_adaptor nicmem_adaptor_iavf = {
 	.driver		= "iavf",

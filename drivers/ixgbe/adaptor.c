@@ -9,16 +9,16 @@
  * MTU above 1500 (the legacy-rx private flag keeps order 0; it is not
  * visible from outside the driver).
  */
-#include "adaptor.h"
+#include "../adaptor.h"
 
 enum {
-#include "fields_enum.h"
-#include "ixgbe_layout.h"
+#include "../fields_enum.h"
+#include "layout.h"
 };
 
 static const struct nicmem_field ixgbe_fields[] = {
-#include "fields_init.h"
-#include "ixgbe_layout.h"
+#include "../fields_init.h"
+#include "layout.h"
 };
 
 static const struct nicmem_bias_ring ixgbe_rings = {

@@ -4,5 +4,5 @@
 
 #define OFF_FN		nicmem_offsets_i40e
 #define OFF_DRIVER	"i40e"
-#define OFF_LIST	"../../drivers/i40e_layout.h"
+#define OFF_LIST	"drivers/i40e/layout.h"
 #include "offsets_driver.h"

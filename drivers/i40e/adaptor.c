@@ -9,17 +9,17 @@
  * means an MTU above 1500 on 4 KiB pages; on 64 KiB pages every descriptor
  * holds one whole 64 KiB page (the seed's arm64 hosts).
  */
-#include "adaptor.h"
-#include "../compat.h"
+#include "../adaptor.h"
+#include "../../compat.h"
 
 enum {
-#include "fields_enum.h"
-#include "i40e_layout.h"
+#include "../fields_enum.h"
+#include "layout.h"
 };
 
 static const struct nicmem_field i40e_fields[] = {
-#include "fields_init.h"
-#include "i40e_layout.h"
+#include "../fields_init.h"
+#include "layout.h"
 };
 
 static const struct nicmem_bias_ring i40e_rings = {

@@ -4,5 +4,5 @@
 
 #define OFF_FN		nicmem_offsets_mlx5
 #define OFF_DRIVER	"mlx5_core"
-#define OFF_LIST	"../../drivers/mlx5_layout.h"
+#define OFF_LIST	"drivers/mlx5/layout.h"
 #include "offsets_driver.h"

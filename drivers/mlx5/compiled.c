@@ -12,5 +12,5 @@
 
 #define CL_NAME		nicmem_compiled_mlx5
 #define CL_DRIVER	"mlx5_core"
-#define CL_LIST		"mlx5_layout.h"
-#include "compiled_layout.h"
+#define CL_LIST		"mlx5/layout.h"
+#include "../compiled_layout.h"

@@ -19,19 +19,19 @@
  * pages' own fragment count is in the interface's pp_frag histogram.
  */
 #include <linux/netdevice.h>
-#include "adaptor.h"
+#include "../adaptor.h"
 #include "mlx5.h"
-#include "../compat.h"
-#include "../nofault.h"
+#include "../../compat.h"
+#include "../../nofault.h"
 
 enum {
-#include "fields_enum.h"
-#include "mlx5_layout.h"
+#include "../fields_enum.h"
+#include "layout.h"
 };
 
 static const struct nicmem_field mlx5_fields[] = {
-#include "fields_init.h"
-#include "mlx5_layout.h"
+#include "../fields_init.h"
+#include "layout.h"
 };
 
 struct mlx5_walk {

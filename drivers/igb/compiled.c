@@ -7,5 +7,5 @@
 
 #define CL_NAME		nicmem_compiled_igb
 #define CL_DRIVER	"igb"
-#define CL_LIST		"igb_layout.h"
-#include "compiled_layout.h"
+#define CL_LIST		"igb/layout.h"
+#include "../compiled_layout.h"
