@@ -195,6 +195,11 @@ class Report:
         self.p(f"# HELP {name} {help_}")
         self.p(f"# TYPE {name} gauge")
 
+    def gauge(self, name, help_, value):
+        """One unlabelled series with its HELP and TYPE lines."""
+        self.head(name, help_)
+        self.p(f"{name} {value}")
+
     def iface_labels(self, i):
         return f'netns="{i.netns}",device="{esc(i.name)}",driver="{esc(i.driver)}"'
 
@@ -204,16 +209,12 @@ class Report:
         self.p(f"# nicmem - version: {self.v}")
         self.head("nicmem_info", "nicmem output format version.")
         self.p(f'nicmem_info{{version="{self.v}"}} 1')
-        self.head("nicmem_page_size_bytes", "PAGE_SIZE of the running kernel.")
-        self.p(f"nicmem_page_size_bytes {ps}")
-        self.head("nicmem_scan_duration_seconds", "Wall time of the page census.")
-        self.p(f"nicmem_scan_duration_seconds {c.duration_ns // 10**9}.{c.duration_ns % 10**9:09d}")
-        self.head("nicmem_scan_timestamp_seconds", "When the snapshot was taken (Unix time).")
-        self.p(f"nicmem_scan_timestamp_seconds {s.taken}")
-        self.head("nicmem_memtotal_bytes", "MemTotal as /proc/meminfo reports it.")
-        self.p(f"nicmem_memtotal_bytes {c.mem_total * ps}")
-        self.head("nicmem_memfree_bytes", "MemFree as /proc/meminfo reports it.")
-        self.p(f"nicmem_memfree_bytes {c.mem_free * ps}")
+        self.gauge("nicmem_page_size_bytes", "PAGE_SIZE of the running kernel.", ps)
+        self.gauge("nicmem_scan_duration_seconds", "Wall time of the page census.",
+                   f"{c.duration_ns // 10**9}.{c.duration_ns % 10**9:09d}")
+        self.gauge("nicmem_scan_timestamp_seconds", "When the snapshot was taken (Unix time).", s.taken)
+        self.gauge("nicmem_memtotal_bytes", "MemTotal as /proc/meminfo reports it.", c.mem_total * ps)
+        self.gauge("nicmem_memfree_bytes", "MemFree as /proc/meminfo reports it.", c.mem_free * ps)
         for by in (False, True):
             name = "nicmem_census_bytes" if by else "nicmem_census_pages"
             self.head(name, "Bytes by census class and NUMA node." if by else "Pages by census class and NUMA node.")
@@ -221,21 +222,18 @@ class Report:
                 for i, cls in enumerate(self.r.names):
                     v = nc["pages"][i]
                     self.p(f'{name}{{node="{nc["nid"]}",class="{cls}"}} {v * ps if by else v}')
-        self.head("nicmem_pinned_signature_pages",
-                  "Unmapped non-LRU kernel pages with refcount at or above the threshold.")
-        self.p(f"nicmem_pinned_signature_pages {pinned}")
-        self.head("nicmem_pinned_signature_bytes",
-                  "Bytes of unmapped non-LRU kernel pages with refcount at or above the threshold.")
-        self.p(f"nicmem_pinned_signature_bytes {pinned * ps}")
+        self.gauge("nicmem_pinned_signature_pages",
+                   "Unmapped non-LRU kernel pages with refcount at or above the threshold.", pinned)
+        self.gauge("nicmem_pinned_signature_bytes",
+                   "Bytes of unmapped non-LRU kernel pages with refcount at or above the threshold.", pinned * ps)
         self.head("nicmem_refcount_pages", "Unmapped non-LRU kernel pages by refcount range (log2 buckets).")
         for b in range(self.r.buckets):
             lo, hi = self.r.bucket_range(b)
             self.p(f'nicmem_refcount_pages{{refcount_min="{lo}",refcount_max="{"+Inf" if hi is None else hi}"}} {c.hist[b]}')
         rb, _, _, _, claimed = self.rx_sum()
-        self.head("nicmem_nic_rx_bytes", "Bytes held by NIC RX rings over all interfaces with a figure.")
-        self.p(f"nicmem_nic_rx_bytes {rb}")
-        self.head("nicmem_pinned_signature_unattributed_pages", "Pinned-signature pages that no walked ring holds.")
-        self.p(f"nicmem_pinned_signature_unattributed_pages {pinned - min(claimed, pinned)}")
+        self.gauge("nicmem_nic_rx_bytes", "Bytes held by NIC RX rings over all interfaces with a figure.", rb)
+        self.gauge("nicmem_pinned_signature_unattributed_pages", "Pinned-signature pages that no walked ring holds.",
+                   pinned - min(claimed, pinned))
         self.prom_ifaces()
 
     def prom_ifaces(self):
