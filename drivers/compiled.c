@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The layouts compiled from the drivers' headers (KSRC builds only): one per
- * drivers/<driver>/<driver>_compiled.c, which Kbuild lists in
+ * drivers/<driver>/compiled.c, which Kbuild lists in
  * NICMEM_COMPILED_LIST as CL(<driver>) entries.
  */
 #include "adaptor.h"

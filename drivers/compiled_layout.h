@@ -2,7 +2,7 @@
 /*
  * A driver's compiled layout: offsetof() and sizeof of the entries of its
  * layout.h list, from the driver's own headers. Included once by
- * drivers/<drv>/<drv>_compiled.c after the driver's header, with CL_NAME
+ * drivers/<drv>/compiled.c after the driver's header, with CL_NAME
  * (the object), CL_DRIVER (its name) and CL_LIST (the list's file, from
  * drivers/) defined.
  * A member this kernel's driver lacks (compat.mk's probes tell) is

@@ -16,6 +16,16 @@ static const struct nicmem_adaptor * const nicmem_adaptors[] = {
 #undef NICMEM_ADAPTOR
 };
 
+/**
+ * nicmem_rx_page_order() - the estimator's RX page order for an interface
+ * @ad: its adaptor, with NICMEM_AD_PAGE_PER_DESC
+ * @ifi: the interface
+ * @page_size: PAGE_SIZE of the kernel the figure is for
+ *
+ * With PAGE_SIZE < 8192, ixgbe, i40e, ice, iavf and igb switch their RX
+ * buffers to 3 KiB (order-1 pages) once the frame no longer fits a
+ * half-page buffer; with larger pages they always use order 0.
+ */
 unsigned int nicmem_rx_page_order(const struct nicmem_adaptor *ad,
 				  const struct nicmem_iface *ifi,
 				  unsigned int page_size)

@@ -162,7 +162,7 @@ class Defs:
 
 
 class Adaptor:
-    """One drivers/<drv>.c adaptor: name, estimate rule, fields, ring walk."""
+    """One drivers/<drv>/adaptor.c adaptor: name, estimate rule, fields, ring walk."""
 
     def __init__(self, name):
         self.name = name
