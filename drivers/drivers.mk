@@ -8,6 +8,8 @@
 #   nicmem_fakerings   those with fakering.c (a ring look-alike)
 #   nicmem_hdrs_<d>    where its private headers are in a kernel tree
 #                      (drivers/<d>/driver.mk)
+#   nicmem_probes_<d>  its own feature probes, NAME:file (driver.mk; run
+#                      by compat.mk)
 #   nicmem_drivers_dir this directory
 # $(call nicmem_list,X,<drivers>) is "X(d1) X(d2) ...", the C lists of
 # NICMEM_COMPILED_LIST, NICMEM_OFFSETS_LIST and NICMEM_FAKERINGS.
@@ -18,4 +20,11 @@ nicmem_compiled := $(call nicmem_with,compiled.c)
 nicmem_offsets := $(call nicmem_with,offsets.c)
 nicmem_fakerings := $(call nicmem_with,fakering.c)
 nicmem_list = $(foreach d,$(2),$(1)($(d)))
+# the registry (list.h) and the folders name the same drivers: a folder
+# without its line would build and never be walked, a line without its
+# folder would not link
+nicmem_listed := $(shell sed -n 's/^NICMEM_ADAPTOR(\([a-z0-9_]*\))$$/\1/p' $(nicmem_drivers_dir)/list.h)
+ifneq ($(sort $(nicmem_listed)),$(nicmem_drivers))
+$(error nicmem: drivers/list.h registers "$(sort $(nicmem_listed))" but the folders with an adaptor.c are "$(nicmem_drivers)": a driver is its folder drivers/<driver>/ and one NICMEM_ADAPTOR(<driver>) line in drivers/list.h)
+endif
 include $(wildcard $(nicmem_drivers_dir)/*/driver.mk)

@@ -5,7 +5,7 @@
  */
 #include "en.h"
 
-/* RHEL 8's mlx5e_rq has no mpwqe.pages_per_wqe (probes/mlx5e_pages_per_wqe.c) */
+/* RHEL 8's mlx5e_rq has no mpwqe.pages_per_wqe (probe_pages_per_wqe.c) */
 #ifndef NICMEM_HAVE_MLX5E_PAGES_PER_WQE
 #define CL_ABSENT_mlx5e_rq_mpwqe_pages_per_wqe	1
 #endif
