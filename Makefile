@@ -6,6 +6,7 @@
 # make demo                 the summary from a real kernel, in a QEMU VM
 # make demo ARCH=arm64      ... on arm64 with 64 KiB pages and two nodes
 # make check                every test; ends with "N passed, N failed"
+# make check UML=1          ... and the KUnit suites natively in UML
 # make soak [MINUTES=30] [CYCLES=1000]
 #                           the soak on the debug kernel: at least MINUTES
 #                           with nicmem and CYCLES cycles (make check: 90 s)
@@ -40,7 +41,7 @@ demo:
 	scripts/demo --arch $(or $(ARCH),x86_64)
 
 check:
-	scripts/check
+	$(if $(filter-out 1,$(UML)),$(error make check: UML=1 also runs the KUnit suites in UML; UML=$(UML) is not 1))scripts/check $(if $(UML),--uml)
 
 soak:
 	scripts/soak --minutes $(or $(MINUTES),30) --cycles $(or $(CYCLES),1000)
