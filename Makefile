@@ -41,7 +41,7 @@ demo:
 	scripts/demo --arch $(or $(ARCH),x86_64)
 
 check:
-	$(if $(filter-out 1,$(UML)),$(error make check: UML=1 also runs the KUnit suites in UML; UML=$(UML) is not 1))scripts/check $(if $(UML),--uml)
+	$(if $(filter-out 1,$(UML)),$(error make check: UML=1 also runs the KUnit suites in UML; UML=$(UML) is not 1))scripts/check$(if $(UML), --uml)
 
 soak:
 	scripts/soak --minutes $(or $(MINUTES),30) --cycles $(or $(CYCLES),1000)
