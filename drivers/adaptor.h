@@ -3,8 +3,9 @@
  * The driver adaptor interface: what nicmem knows about one NIC driver.
  *
  * Each driver has one folder, drivers/<driver>/: adaptor.c defines exactly
- * one const struct nicmem_adaptor nicmem_adaptor_<driver>; beside it, where
- * the driver has them, its member list (layout.h), the layout compiled from
+ * one const struct nicmem_adaptor nicmem_adaptor_<driver>, whose plain data
+ * is its spec.h (see spec.h, here); beside them, where the driver has
+ * them, its member list (layout.h), the layout compiled from
  * its headers (compiled.c, KSRC builds), the offsets probe's rows
  * (offsets.c), its ring look-alike (fakering.c) and, in driver.mk, where
  * its private headers are in a kernel tree. The Kbuild files find them by
@@ -15,22 +16,7 @@
 #define _NICMEM_ADAPTOR_H
 
 #include "../nicmem.h"
-
-/* The adaptor's driver keeps one whole RX page (of some order) per
- * descriptor, so queues x ring size x page size is what the rings pin.
- */
-#define NICMEM_AD_PAGE_PER_DESC	BIT(0)
-
-/**
- * struct nicmem_field - one member of a driver's private struct
- * @sname: the struct's name, without "struct"
- * @path: the member, '.'-separated through named members, anonymous ones
- *	looked through; NULL for the struct's own size
- */
-struct nicmem_field {
-	const char *sname;
-	const char *path;
-};
+#include "spec.h"
 
 /**
  * struct nicmem_adaptor - what nicmem knows about one NIC driver
@@ -91,35 +77,6 @@ const struct nicmem_adaptor *nicmem_adaptor_at(unsigned int i);
 int nicmem_adaptors_init(void);
 void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			struct nicmem_iface *ifi, unsigned int page_size);
-
-/**
- * struct nicmem_bias_ring - how to reach a pagecnt_bias driver's RX rings
- *
- * Every member is an index into the adaptor's @fields (its layout.h list),
- * resolved at run time. ixgbe, i40e and igb share this shape:
- * netdev_priv() (or, with @priv_root >= 0, the pointer stored there) is
- * the root object, which points back at the net_device and holds @nq
- * queues in @rings, an inline array of ring pointers or, with
- * @rings_indirect, a pointer to one (bounded by @rings_max when set).
- * Each ring points back at the net_device and holds @count buffers of
- * @buf_size bytes at @buffers, each with a page pointer and a u16 bias.
- * @order says which ring member decides the page order on PAGE_SIZE <
- * 8192 and how (NICMEM_ORDER_*). @refill is the bias the driver gives a
- * page when it (re)stocks it (USHRT_MAX for ixgbe, i40e and igb): what it
- * has consumed of the bias, the drain, is @refill - bias.
- */
-struct nicmem_bias_ring {
-	int priv_root;
-	int root_netdev, nq, rings, rings_max;
-	bool rings_indirect;
-	int ring_netdev, ring_count, ring_buffers, ring_xsk_pool;
-	int order, order_how;
-	int buf_page, buf_bias, buf_size;
-	u32 refill;
-};
-
-#define NICMEM_ORDER_BIT0		1	/* bit 0 set: 3 KiB buffers, order 1 */
-#define NICMEM_ORDER_BUFLEN_HALF	2	/* > PAGE_SIZE / 2: order 1 */
 
 int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 			  const struct nicmem_bias_ring *br);

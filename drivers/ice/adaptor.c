@@ -1,19 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ice: one page per RX descriptor with the pagecnt_bias scheme up to 6.18
- * (ice_alloc_mapped_page()); from 6.19 the rings use libeth/page_pool: the
- * interface is counted from its pools (source page_pool), no estimate.
- *
- * Order: ice_rx_pg_order() is 1 when rx_buf_len > PAGE_SIZE / 2;
- * ice_vsi_cfg_frame_size() picks 1536 - NET_IP_ALIGN for MTU <= 1500 and
- * 3072 above on PAGE_SIZE < 8192.
+ * ice's adaptor: the whole adaptor is its spec (spec.h).
  */
 #include "../adaptor.h"
+#include "spec.h"
 #include "../../compat.h"
 
 const struct nicmem_adaptor nicmem_adaptor_ice = {
-	.driver		= "ice",
-	/* page_pool rings: counted from their pools, not estimated */
-	.flags		= NICMEM_ICE_RX_PAGE_POOL ? 0 : NICMEM_AD_PAGE_PER_DESC,
-	.order0_max_mtu	= 1500,
+	NICMEM_SPEC_ice,
 };

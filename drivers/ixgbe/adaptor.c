@@ -1,44 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ixgbe: one page per RX descriptor, taken with page_ref_add(USHRT_MAX - 1)
- * and pagecnt_bias = USHRT_MAX (ixgbe_alloc_mapped_page(), 4.18 .. 7.0).
- *
- * Order: ixgbe_rx_pg_order() is 1 when the ring has __IXGBE_RX_3K_BUFFER,
- * which ixgbe_set_rx_buffer_len() sets on PAGE_SIZE < 8192 when
- * max_frame = MTU + 18 exceeds ETH_FRAME_LEN + ETH_FCS_LEN (1518), i.e. an
- * MTU above 1500 (the legacy-rx private flag keeps order 0; it is not
- * visible from outside the driver).
+ * ixgbe's adaptor: its spec (spec.h, the rules behind its figures), its walk
+ * (the bias ring's) and the layout known without BTF or headers.
  */
 #include "../adaptor.h"
-
-enum {
-#include "../fields_enum.h"
-#include "layout.h"
-};
-
-static const struct nicmem_field ixgbe_fields[] = {
-#include "../fields_init.h"
-#include "layout.h"
-};
-
-static const struct nicmem_bias_ring ixgbe_rings = {
-	.priv_root	= -1,
-	.root_netdev	= NICMEM_F_ixgbe_adapter_netdev,
-	.nq		= NICMEM_F_ixgbe_adapter_num_rx_queues,
-	.rings		= NICMEM_F_ixgbe_adapter_rx_ring,
-	.rings_max	= -1,
-	.rings_indirect	= false,
-	.ring_netdev	= NICMEM_F_ixgbe_ring_netdev,
-	.ring_count	= NICMEM_F_ixgbe_ring_count,
-	.ring_buffers	= NICMEM_F_ixgbe_ring_rx_buffer_info,
-	.ring_xsk_pool	= NICMEM_F_ixgbe_ring_xsk_pool,
-	.order		= NICMEM_F_ixgbe_ring_state,
-	.order_how	= NICMEM_ORDER_BIT0,
-	.buf_page	= NICMEM_F_ixgbe_rx_buffer_page,
-	.buf_bias	= NICMEM_F_ixgbe_rx_buffer_pagecnt_bias,
-	.buf_size	= NICMEM_F_sizeof_ixgbe_rx_buffer,
-	.refill		= USHRT_MAX,	/* ixgbe_alloc_mapped_page() */
-};
+#include "spec.h"
 
 /*
  * Identical in every tree from 4.18 to 7.0 on 64-bit (research/driver-
@@ -60,13 +26,7 @@ static const struct nicmem_recognised ixgbe_recognised = {
 };
 
 const struct nicmem_adaptor nicmem_adaptor_ixgbe = {
-	.driver		= "ixgbe",
-	.flags		= NICMEM_AD_PAGE_PER_DESC,
-	.module		= "ixgbe",
-	.fields		= ixgbe_fields,
-	.nr_fields	= ARRAY_SIZE(ixgbe_fields),
-	.bias_ring	= &ixgbe_rings,
+	NICMEM_SPEC_ixgbe,
 	.walk_rx	= nicmem_bias_ring_walk_rx,
 	.recognised	= IS_ENABLED(CONFIG_64BIT) ? &ixgbe_recognised : NULL,
-	.order0_max_mtu	= 1500,
 };

@@ -20,19 +20,10 @@
  */
 #include <linux/netdevice.h>
 #include "../adaptor.h"
+#include "spec.h"
 #include "mlx5.h"
 #include "../../compat.h"
 #include "../../nofault.h"
-
-enum {
-#include "../fields_enum.h"
-#include "layout.h"
-};
-
-static const struct nicmem_field mlx5_fields[] = {
-#include "../fields_init.h"
-#include "layout.h"
-};
 
 struct mlx5_walk {
 	struct nicmem_iface *ifi;
@@ -190,9 +181,6 @@ static int mlx5_walk_rx(struct nicmem_iface *ifi)
 }
 
 const struct nicmem_adaptor nicmem_adaptor_mlx5 = {
-	.driver		= "mlx5_core",
-	.module		= "mlx5_core",
-	.fields		= mlx5_fields,
-	.nr_fields	= ARRAY_SIZE(mlx5_fields),
+	NICMEM_SPEC_mlx5,
 	.walk_rx	= mlx5_walk_rx,
 };

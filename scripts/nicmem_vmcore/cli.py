@@ -6,7 +6,7 @@ import sys
 
 from . import common
 from .census import Memmap, census_walk
-from .defs import Defs, read_adaptors
+from .defs import Defs
 from .dump import (debuginfo, dump_format, find_module, find_vmlinux, kernel_image_segment,
                    loaded_modules, module_build_ids, module_params, severity_pct, vmcoreinfo)
 from .ifaces import Layout, ifaces_walk
@@ -42,7 +42,7 @@ def main(doc):
     common.D = rules = Defs(a.src)
     release = info["OSRELEASE"]
     # which modules' debuginfo: the adaptors with a member list
-    mods = sorted({ad.module for ad in read_adaptors(a.src, "x86_64", rules.adaptors) if ad.module and ad.fields})
+    mods = sorted({ad.module for ad in rules.adaptors_for("x86_64") if ad.module and ad.fields})
     root = a.debuginfo or debuginfo(release, mods, not a.no_fetch)
     dbg = os.path.join(root, "usr/lib/debug") if os.path.isdir(os.path.join(root, "usr/lib/debug")) else root
     vmlinux, how = find_vmlinux(dbg, release, info.get("BUILD-ID"))
@@ -55,9 +55,7 @@ def main(doc):
             + ("" if fmt == "ELF" or drgn._with_libkdumpfile else
                " (this drgn is built without libkdumpfile, which compressed dumps need)"))
     kernel_image_segment(prog, info, drgn)
-    # NET_IP_ALIGN (igb's order rule) is 0 on x86 only
-    ads = read_adaptors(a.src, "x86_64" if prog.platform.arch == drgn.Architecture.X86_64 else "other",
-                        rules.adaptors)
+    ads = rules.adaptors_for("x86_64" if prog.platform.arch == drgn.Architecture.X86_64 else "other")
     try:
         prog.load_debug_info([vmlinux])
     except drgn.MissingDebugInfoError:

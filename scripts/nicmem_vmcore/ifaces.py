@@ -262,7 +262,7 @@ def walk_ring(prog, mm, rules, ifi, lay, qi, ring, threshold, fo, fs, uint, ptr,
     except Decline:
         raise Decline(f"unreadable_ring_q{qi}")
     if mm.page_size < 8192:
-        q.order = ordv & 1 if br["order_how"] == "NICMEM_ORDER_BIT0" else int(ordv > mm.page_size // 2)
+        q.order = ordv & 1 if br["order_how"] == common.D["NICMEM_ORDER_BIT0"] else int(ordv > mm.page_size // 2)
     try:
         buffers = ptr(ring + fo(br["ring_buffers"]))
     except Decline:
@@ -392,8 +392,16 @@ def bias_ring_walk_rx(prog, mm, rules, ifi, lay, threshold, drgn):
     bias_ring_walk(prog, mm, rules, ifi, lay, threshold, drgn)
 
 
-# an adaptor's .walk_rx, by its C name: the same walk on a dump
-WALKERS = {"mlx5_walk_rx": mlx5_walk_rx, "nicmem_bias_ring_walk_rx": bias_ring_walk_rx}
+# the adaptors' own walks (.walk_rx but nicmem_bias_ring_walk_rx), by
+# adaptor: the same walk on a dump. tests/vmcore/rules-drift checks this
+# against drivers/*/adaptor.c
+WALKERS = {"mlx5": mlx5_walk_rx}
+
+
+def walker(ad):
+    """The adaptor's walk on a dump: the bias-ring walk where its spec has
+    a bias_ring table (as the module requires of .walk_rx then), else its own."""
+    return bias_ring_walk_rx if ad.ring else WALKERS.get(ad.name)
 
 
 def readable(prog, addr, size, drgn):
@@ -420,10 +428,6 @@ def rx_estimate(ad, ifi, page_size):
         ifi.source = NONE
         ifi.note = "ring_size_unknown"
         return
-    if ad.rx_page_order:
-        ifi.source = NONE
-        ifi.note = f"no_vmcore_rule_for_{ad.rx_page_order}"
-        return
     ifi.page_order = 0 if page_size >= 8192 else int(ifi.mtu > ad.order0_max_mtu)
     ifi.rx_pages = ifi.rx_queues * ifi.ring_cur << ifi.page_order
     ifi.rx_bytes = ifi.rx_pages * page_size
@@ -439,11 +443,10 @@ def ifaces_walk(prog, mm, rules, ads, layouts, threshold, drgn):
     for ifi in ifs:
         ad = next((a for a in ads if a.driver == ifi.driver), None)
         lay = layouts.get(ad.name) if ad else None
-        if ad and ad.walk_rx and ad.walk_rx not in WALKERS:
-            ifi.note = f"no_vmcore_walk_for_{ad.walk_rx}"[:common.D["NICMEM_NOTE_LEN"] - 1]
-        elif ad and ad.walk_rx:
+        walk = walker(ad) if ad else None
+        if walk:
             try:
-                WALKERS[ad.walk_rx](prog, mm, rules, ifi, lay, threshold, drgn)
+                walk(prog, mm, rules, ifi, lay, threshold, drgn)
                 ifi.source = EXACT
             except Decline as e:
                 ifi.note = (e.args[0] or "unreadable")[:common.D["NICMEM_NOTE_LEN"] - 1]
