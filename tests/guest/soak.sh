@@ -206,10 +206,9 @@ $(slab)
 EOF
 
 # ---- phase "without": as many cycles, no nicmem ----
+# (its baseline is where phase "with" ended: nothing ran since)
 ERRS=0 TRAFFIC_MAX=$((TRAFFIC * 2))
-read -r s2 u2 <<EOF
-$(slab)
-EOF
+s2=$s1 u2=$u1
 c=0
 t1=$(cs)
 while [ $c -lt $cycles ]; do
