@@ -13,6 +13,9 @@
 #   nicmem_drivers_dir this directory
 # $(call nicmem_list,X,<drivers>) is "X(d1) X(d2) ...", the C lists of
 # NICMEM_COMPILED_LIST, NICMEM_OFFSETS_LIST and NICMEM_FAKERINGS.
+# Read once however many includers (Kbuild and compat.mk both need it).
+ifndef nicmem_drivers_mk
+nicmem_drivers_mk := 1
 nicmem_drivers_dir := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 nicmem_with = $(sort $(patsubst $(nicmem_drivers_dir)/%/$(1),%,$(wildcard $(nicmem_drivers_dir)/*/$(1))))
 nicmem_drivers := $(call nicmem_with,adaptor.c)
@@ -28,3 +31,4 @@ ifneq ($(sort $(nicmem_listed)),$(nicmem_drivers))
 $(error nicmem: drivers/list.h registers "$(sort $(nicmem_listed))" but the folders with an adaptor.c are "$(nicmem_drivers)": a driver is its folder drivers/<driver>/ and one NICMEM_ADAPTOR(<driver>) line in drivers/list.h)
 endif
 include $(wildcard $(nicmem_drivers_dir)/*/driver.mk)
+endif
