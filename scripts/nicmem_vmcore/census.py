@@ -23,10 +23,12 @@ class Memmap:
         try:
             self.decode_layout(prog, info, drgn)
         except (LookupError, ValueError) as e:
-            # struct page's members and the page flags as 5.14-6.5 name
-            # them (6.1's, which tests/vmcore checks); other kernels differ
+            # struct page's members, the page flags and the page types as
+            # 5.14-6.5 or 6.12 and later name them (6.1's and 6.12's, which
+            # tests/vmcore checks); 6.6-6.11 moved them in between
             die(f"{info.get('OSRELEASE')}: nicmem-vmcore's census decodes struct page as 5.14 to 6.5 "
-                f"lay it out (checked on 6.1) and this kernel differs ({e}): not supported yet")
+                f"and 6.12 and later lay it out (checked on 6.1 and 6.12) and this kernel differs "
+                f"({e}): not supported yet")
 
     def decode_layout(self, prog, info, drgn):
         from drgn.helpers.linux.mm import pfn_to_page
@@ -38,19 +40,49 @@ class Memmap:
         off = lambda m: drgn.offsetof(pt, m)
         self.o_flags, self.o_head, self.o_magic = off("flags"), off("compound_head"), off("pp_magic")
         self.o_pp, self.o_mapping, self.o_private = off("pp"), off("mapping"), off("private")
-        self.o_frag, self.o_mapcount, self.o_ref = off("pp_frag_count"), off("_mapcount"), off("_refcount")
-        self.o_dtor, self.o_corder, self.o_cmap = off("compound_dtor"), off("compound_order"), off("compound_mapcount")
+        self.o_mapcount, self.o_ref = off("_mapcount"), off("_refcount")
+        # the page_pool fragment count: pp_frag_count, pp_ref_count from 6.8
+        self.o_frag = off("pp_ref_count" if pt.has_member("pp_ref_count") else "pp_frag_count")
+        self.PG_head = 1 << prog["PG_head"].value_()
+        self.PG_reserved = 1 << prog["PG_reserved"].value_()
+        self.PG_lru = 1 << prog["PG_lru"].value_()
+        try:
+            prog.constant("PGTY_buddy")
+            self.pgty = True
+        except LookupError:
+            self.pgty = False
+        if self.pgty:
+            # 6.12 (commit 4ffca5a96678 "mm: support only one page_type per
+            # page"): the type in page_type's top byte, hugetlb (6.9) and
+            # slab (6.10) among them; the folio's order in the low byte of
+            # its second page's flags and its mapcount in _large_mapcount
+            # (6.6, 6.10)
+            pty = lambda n: prog.constant(n).value_()
+            self.T_buddy, self.T_hugetlb, self.T_slab = pty("PGTY_buddy"), pty("PGTY_hugetlb"), pty("PGTY_slab")
+            self.T_limit = pty("PGTY_mapcount_underflow") << 24
+            ft = prog.type("struct folio")
+            self.o_order = drgn.offsetof(ft, "_flags_1")
+            self.o_lmap = drgn.offsetof(ft, "_large_mapcount")
+        else:
+            # 5.14-6.5: PG_slab, compound_dtor/order/mapcount in the first tail
+            self.PG_slab = 1 << prog["PG_slab"].value_()
+            self.hugetlb_dtor = prog["HUGETLB_PAGE_DTOR"].value_()
+            self.o_dtor, self.o_corder = off("compound_dtor"), off("compound_order")
+            self.o_cmap = off("compound_mapcount")
+        # page_pool pages: pp_magic masked by PP_MAGIC_MASK where the kernel
+        # keeps a DMA index in it (6.16, and 6.12.y: struct page_pool then
+        # has dma_mapped), else by ~0x3 (mm.h's page_pool_page_is_pp())
+        self.pp_mask = U64 & ~0x3
+        if prog.type("struct page_pool").has_member("dma_mapped"):
+            shift = (PP_SIGNATURE - POISON_POINTER_DELTA).bit_length()     # 1 + __fls()
+            bits = min(32, (POISON_POINTER_DELTA & -POISON_POINTER_DELTA).bit_length() - 1 - shift)
+            self.pp_mask &= ~(((1 << bits) - 1) << shift)
         # x86_64 keeps the (randomized) memmap base in vmemmap_base; drgn's
         # own "vmemmap" object is not always there (seen on 2-node dumps)
         try:
             self.vmemmap = prog["vmemmap_base"].value_()
         except KeyError:
             self.vmemmap = pfn_to_page(prog, 0).value_()
-        self.PG_head = 1 << prog["PG_head"].value_()
-        self.PG_reserved = 1 << prog["PG_reserved"].value_()
-        self.PG_slab = 1 << prog["PG_slab"].value_()
-        self.PG_lru = 1 << prog["PG_lru"].value_()
-        self.hugetlb_dtor = prog["HUGETLB_PAGE_DTOR"].value_()
         self.max_buddy = prog.type("struct zone").member("free_area").type.length - 1
         # page_to_nid(): the node id sits in the top NODES_SHIFT bits
         # (SPARSEMEM_VMEMMAP: no section bits in page->flags)
@@ -151,17 +183,25 @@ class Memmap:
         s.hugetlb = s.reserved = s.slab = s.lru = s.anon = s.has_mapping = False
         s.page_pool = s.typed = s.mapped = False
         s.pp = s.pp_frag = 0
-        s.buddy = (ptype & 0xf0000080) == 0xf0000000          # PageBuddy()
+        ty = ptype >> 24 if self.pgty else None
+        if self.pgty:
+            s.buddy = ty == self.T_buddy                                    # PageBuddy()
+        else:
+            s.buddy = (ptype & 0xf0000080) == 0xf0000000
         if s.buddy:
             o = self.u64(b, self.o_private)
             s.order = 0 if o > self.max_buddy else o
             return s
         if flags & self.PG_head:
-            t = self.page(pfn + 1)
-            s.order = min(t[self.o_corder], common.D["NICMEM_MAX_COMPOUND_ORDER"])
-            s.hugetlb = t[self.o_dtor] == self.hugetlb_dtor     # PageHuge()
+            if self.pgty:
+                s.order = min(self.folio_byte(pfn, self.o_order), common.D["NICMEM_MAX_COMPOUND_ORDER"])
+                s.hugetlb = ty == self.T_hugetlb                            # folio_test_hugetlb()
+            else:
+                t = self.page(pfn + 1)
+                s.order = min(t[self.o_corder], common.D["NICMEM_MAX_COMPOUND_ORDER"])
+                s.hugetlb = t[self.o_dtor] == self.hugetlb_dtor             # PageHuge()
         s.reserved = bool(flags & self.PG_reserved)
-        s.slab = bool(flags & self.PG_slab)
+        s.slab = ty == self.T_slab if self.pgty else bool(flags & self.PG_slab)    # PageSlab()
         s.lru = bool(flags & self.PG_lru)
         if s.hugetlb or s.reserved or s.slab:
             return s
@@ -170,12 +210,16 @@ class Memmap:
         s.has_mapping = mapping != 0
         if s.lru:
             return s
-        s.page_pool = (self.u64(b, self.o_magic) & ~0x3 & U64) == PP_SIGNATURE
+        s.page_pool = (self.u64(b, self.o_magic) & self.pp_mask) == PP_SIGNATURE
         if s.page_pool:
             s.pp = self.u64(b, self.o_pp)
             s.pp_frag = int.from_bytes(b[self.o_frag:self.o_frag + 8], "little", signed=True)
             return s
-        s.typed = (ptype if ptype < 1 << 31 else ptype - (1 << 32)) < -128   # page_has_type()
+        # page_has_type()
+        if self.pgty:
+            s.typed = s32((ptype - 1) & 0xffffffff) < s32(self.T_limit)
+        else:
+            s.typed = s32(ptype) < -128
         if s.typed:
             return s
         if s.order:
@@ -184,10 +228,20 @@ class Memmap:
             s.mapped = self.mapcount(b) >= 0
         return s
 
+    def folio_byte(self, pfn, o):
+        """the byte at offset @o of the folio whose head is @pfn"""
+        return self.page(pfn + o // self.psize)[o % self.psize]
+
+    def folio_int(self, pfn, o):
+        p = self.page(pfn + o // self.psize)
+        return int.from_bytes(p[o % self.psize:o % self.psize + 4], "little", signed=True)
+
     def mapcount(self, b):
         return int.from_bytes(b[self.o_mapcount:self.o_mapcount + 4], "little", signed=True)
 
     def folio_mapped(self, pfn, flags):
+        if self.pgty:
+            return self.folio_int(pfn, self.o_lmap) + 1 >= 1    # folio_large_mapcount()
         t = self.page(pfn + 1)
         if int.from_bytes(t[self.o_cmap:self.o_cmap + 4], "little", signed=True) >= 0:
             return True
@@ -200,7 +254,12 @@ class Memmap:
 
 
 # x86_64 and arm64: POISON_POINTER_DELTA = CONFIG_ILLEGAL_POINTER_VALUE
-PP_SIGNATURE = 0x40 + 0xdead000000000000
+POISON_POINTER_DELTA = 0xdead000000000000
+PP_SIGNATURE = 0x40 + POISON_POINTER_DELTA
+
+
+def s32(v):
+    return v - (1 << 32) if v >= 1 << 31 else v
 
 
 class Census:

@@ -84,6 +84,12 @@ def pool_reader(prog, drgn):
     max_order = prog.type("struct zone").member("free_area").type.length - 1
     PP_FLAG_PAGE_FRAG = 4           # BIT(2), <net/page_pool.h> 5.15 .. 6.6
     cache_size = ptype.member("alloc").type.member("cache").type.length
+    # compat.h's nicmem_pp_frag(), nicmem_pp_netdev(), nicmem_pp_id(): 6.8
+    # split the params (slow.netdev) and numbered the pools (user.id), after
+    # 6.7 had removed PP_FLAG_PAGE_FRAG (every pool's pages then count
+    # fragments). 6.7 itself, flag gone but params whole, is among the
+    # kernels census.py refuses (6.6 to 6.11)
+    split = ptype.has_member("slow") and ptype.has_member("user")
 
     def read(p):
         p.err = -14         # -EFAULT
@@ -99,7 +105,10 @@ def pool_reader(prog, drgn):
                 return
             p.order, p.pool_size = order, size
             p.dev_key = pool.p.dev.value_()
-            p.frag = bool(pool.p.flags.value_() & PP_FLAG_PAGE_FRAG)
+            p.frag = True if split else bool(pool.p.flags.value_() & PP_FLAG_PAGE_FRAG)
+            if split:
+                p.netdev_key = pool.slow.netdev.value_()
+                p.id = pool.user.id.value_() & 0xffffffff
             p.hold = pool.pages_state_hold_cnt.value_() & 0xffffffff
             p.release = pool.pages_state_release_cnt.counter.value_() & 0xffffffff
             p.cached = min(pool.alloc.count.value_(), cache_size) + ring_entries(pool.ring)
