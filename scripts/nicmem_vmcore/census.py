@@ -38,7 +38,21 @@ class Memmap:
         pt = prog.type("struct page")
         self.psize = pt.size
         off = lambda m: drgn.offsetof(pt, m)
-        self.o_flags, self.o_head, self.o_magic = off("flags"), off("compound_head"), off("pp_magic")
+        self.o_flags, self.o_magic = off("flags"), off("pp_magic")
+        # a tail's head: compound_head - 1 (bit 0 marks a tail), or from 7.1
+        # compound_info, which with the HugeTLB vmemmap optimization and a
+        # power-of-two struct page is the mask from the tail's address to
+        # its head's (_compound_head() in page-flags.h)
+        self.head_mask = False
+        if pt.has_member("compound_info"):
+            self.o_head = off("compound_info")
+            try:
+                prog.symbol("hugetlb_optimize_vmemmap_key")
+                self.head_mask = self.psize & (self.psize - 1) == 0
+            except LookupError:
+                pass
+        else:
+            self.o_head = off("compound_head")
         self.o_pp, self.o_mapping, self.o_private = off("pp"), off("mapping"), off("private")
         self.o_mapcount, self.o_ref = off("_mapcount"), off("_refcount")
         # the page_pool fragment count: pp_frag_count, pp_ref_count from 6.8
@@ -228,6 +242,12 @@ class Memmap:
             s.mapped = self.mapcount(b) >= 0
         return s
 
+    def head_of(self, pfn, info):
+        """_compound_head() of a tail page at @pfn whose first word is @info"""
+        if self.head_mask:
+            return (self.vmemmap + pfn * self.psize) & info
+        return info - 1
+
     def folio_byte(self, pfn, o):
         """the byte at offset @o of the folio whose head is @pfn"""
         return self.page(pfn + o // self.psize)[o % self.psize]
@@ -315,7 +335,7 @@ def census_walk(prog, mm, rules, threshold, drgn):
             head = mm.u64(b, mm.o_head)
             if head & 1:                       # PageTail()
                 nc["scanned"] += 1
-                hp = mm.pfn_of(head - 1)
+                hp = mm.pfn_of(mm.head_of(pfn, head))
                 if hp is not None and hp != pfn:
                     count(mm.snap(hp), 1, False)
                 else:

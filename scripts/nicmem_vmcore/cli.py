@@ -84,7 +84,12 @@ def main(doc):
     Pools.reader = staticmethod(pool_reader(prog, drgn))
     snap = Snapshot()
     snap.page_size = mm.page_size
-    snap.taken = prog["tk_core"].timekeeper.xtime_sec.value_()
+    # ktime_get_real_seconds(): tk_core, or 6.13's timekeeper_data[TIMEKEEPER_CORE]
+    try:
+        tk = prog["tk_core"]
+    except KeyError:
+        tk = prog["timekeeper_data"][prog["TIMEKEEPER_CORE"]]
+    snap.taken = tk.timekeeper.xtime_sec.value_()
     snap.cache_ms = params.get("cache_ms") if params else None
     snap.metrics_queues = (params or {}).get("metrics_queues", 0)
     snap.severity = severity_pct(prog, "nicmem") or (rules.const["NICMEM_SEVERITY_WARN_PCT"],

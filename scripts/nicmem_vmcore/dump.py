@@ -134,7 +134,9 @@ def fetch_debuginfo(release, modules, fetch):
                 die(f"apt-get download {pkg} failed (not a Debian kernel? give --debuginfo with its "
                     f"debuginfo, e.g. /usr/lib/debug from RHEL's kernel-debuginfo)")
         tmp = tempfile.mkdtemp(prefix=f"dbg-{release}.", dir=cache)
-        pats = [] if os.path.exists(vmlinux) else [f"./usr/lib/debug/boot/vmlinux-{release}"]
+        # sid's (7.x) boot/vmlinux-<release> is a link to lib/modules/<release>/vmlinux
+        pats = [] if os.path.exists(vmlinux) else [f"./usr/lib/debug/boot/vmlinux-{release}",
+                                                   f"./usr/lib/debug/lib/modules/{release}/vmlinux"]
         pats += [f"./usr/lib/debug/lib/modules/{release}/*/{m}.ko" for m in want]
         deb = subprocess.Popen(["dpkg-deb", "--fsys-tarfile", debs[0]], stdout=subprocess.PIPE)
         # tar exits 2 when a pattern matches nothing: a module the package lacks
