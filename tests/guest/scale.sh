@@ -29,6 +29,21 @@ own() {
 	echo "$s $(awk '$1 == "Slab:" || $1 == "VmallocUsed:" { n += $2 } END { print n * 1024 }' /proc/meminfo)"
 }
 
+# own3: own() three times over, with the smallest Slab + VmallocUsed: the
+# counters are the whole kernel's, and what something else holds for a
+# moment (seen: +139 KiB once, against a snapshot's -78 to +37 KiB in
+# other runs) goes; the call sites' sum is exact and taken from the last
+own3() {
+	m=""
+	for i in 1 2 3; do
+		read -r s v <<EOF
+$(own)
+EOF
+		{ [ -z "$m" ] || [ "$v" -lt "$m" ]; } && m=$v
+	done
+	echo "$s $m"
+}
+
 mib=$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo)
 nodes=$(ls -d /sys/devices/system/node/node[0-9]* | wc -l)
 ls /sys/kernel/debug/slab/*/alloc_traces > /dev/null 2>&1
@@ -39,12 +54,12 @@ EOF
 insmod /nicmem/nicmem.ko cache_ms=3600000
 ok $? "insmod nicmem.ko cache_ms=3600000"
 read -r s0 v0 <<EOF
-$(own)
+$(own3)
 EOF
 cat $D/summary > /tmp/sum
 ok $? "a read takes a snapshot, then kept (cache_ms)"
 read -r s1 v1 <<EOF
-$(own)
+$(own3)
 EOF
 # every file open 20 times over, on the cached snapshot: 20 holders of
 # seven files each
