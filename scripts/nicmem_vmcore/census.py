@@ -39,7 +39,7 @@ class Memmap:
         self.psize = pt.size
         off = lambda m: drgn.offsetof(pt, m)
         self.o_flags, self.o_magic = off("flags"), off("pp_magic")
-        # a tail's head: compound_head - 1 (bit 0 marks a tail), or from 7.1
+        # a tail's head: compound_head - 1 (bit 0 marks a tail), or (7.x)
         # compound_info, which with the HugeTLB vmemmap optimization and a
         # power-of-two struct page is the mask from the tail's address to
         # its head's (_compound_head() in page-flags.h)

@@ -84,7 +84,7 @@ def main(doc):
     Pools.reader = staticmethod(pool_reader(prog, drgn))
     snap = Snapshot()
     snap.page_size = mm.page_size
-    # ktime_get_real_seconds(): tk_core, or 6.13's timekeeper_data[TIMEKEEPER_CORE]
+    # ktime_get_real_seconds(): tk_core, or after 6.12 timekeeper_data[TIMEKEEPER_CORE]
     try:
         tk = prog["tk_core"]
     except KeyError:
