@@ -33,7 +33,6 @@
 #include <assert.h>
 #include <limits.h>
 #include <stdio.h>
-#include <string.h>
 #include "census.h"
 #include "consts.h"
 #include "mlx5/mlx5.h"
