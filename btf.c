@@ -427,3 +427,43 @@ int nicmem_btf_member(const struct nicmem_btf *b, u32 struct_id,
 	return ret;
 }
 EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_member);
+
+/**
+ * nicmem_btf_find_var() - a variable of a data section (DATASEC)
+ * @b: the BTF (vmlinux: pahole encodes its per-CPU variables, in the
+ *	section ".data..percpu")
+ * @sec: the section's name
+ * @name: the variable's name
+ * @offset: its offset in the section
+ * @type: its type
+ *
+ * Return: 0, -ENOENT when the section or the variable is missing,
+ * -EINVAL when the section's entry is malformed.
+ */
+int nicmem_btf_find_var(const struct nicmem_btf *b, const char *sec,
+			const char *name, u32 *offset, u32 *type)
+{
+	u32 i, j;
+
+	for (i = 0; i < b->nr_types; i++) {
+		const struct btf_type *t = (const void *)(b->types + b->type_off[i]);
+		const u32 *vs = (const u32 *)(t + 1);	/* type, offset, size */
+
+		if (BTF_INFO_KIND(t->info) != NICMEM_BTF_KIND_DATASEC ||
+		    strcmp(nicmem_btf_name(b, t->name_off), sec))
+			continue;
+		for (j = 0; j < BTF_INFO_VLEN(t->info); j++, vs += 3) {
+			const struct btf_type *v = nicmem_btf_type(b, vs[0]);
+
+			if (!v || BTF_INFO_KIND(v->info) != NICMEM_BTF_KIND_VAR)
+				return -EINVAL;
+			if (strcmp(nicmem_btf_name(b, v->name_off), name))
+				continue;
+			*offset = vs[1];
+			*type = v->type;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_btf_find_var);

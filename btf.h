@@ -40,5 +40,7 @@ int nicmem_btf_find_struct(const struct nicmem_btf *b, const char *name,
 int nicmem_btf_type_size(const struct nicmem_btf *b, u32 id, u32 *size);
 int nicmem_btf_member(const struct nicmem_btf *b, u32 struct_id,
 		      const char *path, u32 *offset, u32 *size);
+int nicmem_btf_find_var(const struct nicmem_btf *b, const char *sec,
+			const char *name, u32 *offset, u32 *type);
 
 #endif /* _NICMEM_BTF_H */

@@ -70,6 +70,10 @@ void nicmem_rx_totals(const struct nicmem_snapshot *snap,
 		for (q = 0; q < ifi->nr_rxq; q++)
 			sum->claimed += ifi->rxq[q].pinned;
 	}
+	sum->pinned = nicmem_class_pages(&snap->census, NICMEM_PINNED);
+	sum->in_rings = min(sum->claimed, sum->pinned);
+	sum->in_frag = min(snap->frag.pinned, sum->pinned - sum->in_rings);
+	sum->unattributed = sum->pinned - sum->in_rings - sum->in_frag;
 }
 
 /* one pool's figures as a row of its own */

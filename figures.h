@@ -21,10 +21,20 @@ struct nicmem_pool_sum {
 	u64 pools, pages, remote, inflight, cached;
 };
 
+/*
+ * The RX figure over all interfaces, and the census's pinned-signature
+ * pages split by who holds them: the walked rings, the page_frag caches
+ * (frag.c), nobody known. Pages the rings or caches claim beyond the
+ * census's count (each is a sample of its own) are capped, rings first.
+ */
 struct nicmem_rx_sum {
 	u64 bytes;
 	unsigned int exact, estimate, page_pool;
 	u64 claimed;		/* ring pages with the pinned signature */
+	u64 pinned;		/* the census's pinned-signature pages */
+	u64 in_rings;		/* of those, in walked rings */
+	u64 in_frag;		/* then, in the page_frag caches */
+	u64 unattributed;	/* the rest */
 };
 
 void nicmem_rx_totals(const struct nicmem_snapshot *snap,

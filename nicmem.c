@@ -215,6 +215,7 @@ static struct nicmem_snapshot *nicmem_snapshot_take(void)
 					 snap->nr_layouts, nicmem_threshold);
 	}
 	if (!ret) {
+		nicmem_frag_read(&snap->frag, nicmem_threshold);
 		nicmem_pools_attribute(&snap->census.pools, &snap->ifaces);
 		ret = nicmem_ifaces_rank(&snap->ifaces);
 	}

@@ -230,6 +230,28 @@ struct nicmem_ifaces {
 	unsigned int *by_bytes;
 };
 
+/* the networking core's page_frag caches per CPU (frag.c) */
+#define NICMEM_FRAG_CACHES	2	/* netdev_alloc_cache, napi_alloc_cache */
+
+/**
+ * struct nicmem_frag - the page_frag caches' current pages, by name
+ * @err: 0, or why they were not read (@why: no_vmlinux_btf, ...)
+ * @caches: caches read (NICMEM_FRAG_CACHES per possible CPU)
+ * @unreadable: of those, whose page could not be read or validated
+ * @with_page: of those, holding a page
+ * @pages: base pages of those pages
+ * @pinned: of those, with the pinned signature (the census's threshold)
+ */
+struct nicmem_frag {
+	int err;
+	const char *why;
+	unsigned int caches;
+	unsigned int unreadable;
+	unsigned int with_page;
+	u64 pages;
+	u64 pinned;
+};
+
 /* One reading of everything, shared by the readers that use it. */
 struct nicmem_snapshot {
 	struct kref ref;
@@ -238,6 +260,7 @@ struct nicmem_snapshot {
 	unsigned int page_size;
 	struct nicmem_census census;
 	struct nicmem_ifaces ifaces;
+	struct nicmem_frag frag;
 	unsigned int nr_layouts;
 	struct nicmem_layout layouts[NICMEM_MAX_LAYOUTS];
 };
@@ -301,6 +324,12 @@ void nicmem_pool_count(struct nicmem_pools *ps,
 		       bool new_object);
 void nicmem_pools_attribute(struct nicmem_pools *ps,
 			    struct nicmem_ifaces *ifs);
+
+/* frag.c */
+void nicmem_frag_read(struct nicmem_frag *f, unsigned int threshold);
+#if IS_ENABLED(CONFIG_KUNIT)
+int nicmem_frag_page(int cpu, unsigned int k, struct page **headp);
+#endif
 
 /* layout.c */
 #if IS_ENABLED(CONFIG_KUNIT)

@@ -360,9 +360,19 @@ int nicmem_metrics_show(struct seq_file *m, void *v)
 			 "Bytes held by NIC RX rings over all interfaces with a figure.");
 	seq_printf(m, "nicmem_nic_rx_bytes %llu\n", sum.bytes);
 	nicmem_prom_head(m, "nicmem_pinned_signature_unattributed_pages",
-			 "Pinned-signature pages that no walked ring holds.");
+			 "Pinned-signature pages that no walked ring and no page_frag cache holds.");
 	seq_printf(m, "nicmem_pinned_signature_unattributed_pages %llu\n",
-		   pinned - min(sum.claimed, pinned));
+		   sum.unattributed);
+	nicmem_prom_head(m, "nicmem_pinned_signature_page_frag_pages",
+			 "Pinned-signature pages that the networking core's per-CPU page_frag caches hold.");
+	seq_printf(m, "nicmem_pinned_signature_page_frag_pages %llu\n",
+		   sum.in_frag);
+	nicmem_prom_head(m, "nicmem_page_frag_caches",
+			 "Per-CPU page_frag caches read (netdev_alloc_cache, napi_alloc_cache); 0 when the kernel's BTF cannot place them.");
+	seq_printf(m, "nicmem_page_frag_caches %u\n", snap->frag.caches);
+	nicmem_prom_head(m, "nicmem_page_frag_pages",
+			 "Base pages of the page_frag caches' current pages.");
+	seq_printf(m, "nicmem_page_frag_pages %llu\n", snap->frag.pages);
 	/* read once: a write to the parameter mid-render changes no family */
 	nicmem_prom_ifaces(m, snap, READ_ONCE(nicmem_metrics_queues));
 	return 0;

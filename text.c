@@ -52,7 +52,7 @@ static void nicmem_print_verdict(struct seq_file *m,
 {
 	const struct nicmem_census *c = &snap->census;
 	u64 total = c->mem_total * snap->page_size;
-	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
+	u64 pinned = rx->pinned;
 
 	seq_printf(m, "verdict: NIC RX rings hold %llu bytes (", rx->bytes);
 	nicmem_iec(m, rx->bytes);
@@ -64,9 +64,10 @@ static void nicmem_print_verdict(struct seq_file *m,
 	nicmem_iec(m, pinned * snap->page_size);
 	seq_puts(m, ", ");
 	nicmem_pct(m, pinned * snap->page_size, total);
-	seq_printf(m, " of MemTotal; %llu pages, refcount >= %u; %llu in walked rings, %llu unattributed)\n",
-		   pinned, c->threshold, min(rx->claimed, pinned),
-		   pinned - min(rx->claimed, pinned));
+	/* appended after "unattributed", so the older reading still parses */
+	seq_printf(m, " of MemTotal; %llu pages, refcount >= %u; %llu in walked rings, %llu unattributed, %llu in page_frag caches)\n",
+		   pinned, c->threshold, rx->in_rings, rx->unattributed,
+		   rx->in_frag);
 }
 
 static const char * const nicmem_severity_names[] = { "OK", "WARN", "CRIT" };
@@ -134,6 +135,17 @@ static void nicmem_print_scan(struct seq_file *m,
 		   c->duration_ns, snap->page_size, c->nr_nodes, c->pfns_walked,
 		   nicmem_counted_pages(c), c->threshold, nicmem_cache_ms,
 		   snap->ifaces.nr, snap->ifaces.total);
+}
+
+/* The networking core's page_frag caches (frag.c): read, or why not */
+static void nicmem_print_frag(struct seq_file *m,
+			      const struct nicmem_snapshot *snap)
+{
+	const struct nicmem_frag *f = &snap->frag;
+
+	seq_printf(m, "page_frag: caches %u unreadable %u with_page %u pages %llu pinned %llu source %s\n",
+		   f->caches, f->unreadable, f->with_page, f->pages, f->pinned,
+		   f->err ? f->why : "btf_percpu");
 }
 
 static void nicmem_census_row(struct seq_file *m, const char *node,
@@ -459,6 +471,7 @@ int nicmem_summary_show(struct seq_file *m, void *v)
 	nicmem_print_severity(m, snap, &rx);
 	nicmem_print_top(m, snap);
 	nicmem_print_scan(m, snap);
+	nicmem_print_frag(m, snap);
 	seq_puts(m, "\n# interfaces: every namespace, by rx_bytes; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order; page_pool = pages of the interface's pools)\n");
 	nicmem_print_ifaces(m, snap);
 	seq_puts(m, "\n# census: pages by class and NUMA node; bytes = pages x page_size; objects count a compound page once\n");

@@ -200,6 +200,84 @@ static void btf_rejects(struct kunit *test)
 	nicmem_btf_free(&b);
 }
 
+/* per-CPU variables: VARs in DATASECs (BTF_KIND_VAR 14, DATASEC 15) */
+static const char sec_strs[] = "\0int\0s\0a\0v\0w\0.data..percpu\0.bss\0.bad";
+#define K_VAR		14
+#define K_DATASEC	15
+
+static void put_secinfo(struct blob *b, u32 type, u32 off, u32 size)
+{
+	put32(b, type);
+	put32(b, off);
+	put32(b, size);
+}
+
+static void sec_types(struct blob *b)
+{
+	put_type(b, 1, INFO(BTF_KIND_INT, 0, 0), 4);		/* 1: int */
+	put32(b, 32);
+	put_type(b, 5, INFO(BTF_KIND_STRUCT, 1, 0), 4);	/* 2: struct s */
+	put_member(b, 7, 1, 0);
+	put_type(b, 9, INFO(K_VAR, 0, 0), 2);			/* 3: struct s v */
+	put32(b, 1);
+	put_type(b, 11, INFO(K_VAR, 0, 0), 1);			/* 4: int w */
+	put32(b, 1);
+	put_type(b, 13, INFO(K_DATASEC, 2, 0), 256);		/* 5: .data..percpu */
+	put_secinfo(b, 3, 64, 4);
+	put_secinfo(b, 4, 128, 4);
+	put_type(b, 9, INFO(K_VAR, 0, 0), 1);			/* 6: int v */
+	put32(b, 1);
+	put_type(b, 27, INFO(K_DATASEC, 1, 0), 16);		/* 7: .bss */
+	put_secinfo(b, 6, 8, 4);
+	put_type(b, 32, INFO(K_DATASEC, 1, 0), 4);		/* 8: .bad */
+	put_secinfo(b, 1, 0, 4);				/* not a VAR */
+}
+
+static void btf_datasec(struct kunit *test)
+{
+	struct nicmem_btf b;
+	unsigned int i, accepted = 0;
+	u32 off, type;
+	size_t len;
+	u8 *good = make_blob(test, sec_types, sec_strs, sizeof(sec_strs), &len);
+	void *blob = kvmalloc(len, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, blob);
+	memcpy(blob, good, len);
+	KUNIT_ASSERT_EQ(test, nicmem_btf_parse(&b, blob, len, NULL), 0);
+	KUNIT_EXPECT_EQ(test, nicmem_btf_find_var(&b, ".data..percpu", "v", &off, &type), 0);
+	KUNIT_EXPECT_EQ(test, off, 64U);
+	KUNIT_EXPECT_EQ(test, type, 2U);
+	KUNIT_EXPECT_EQ(test, nicmem_btf_find_var(&b, ".data..percpu", "w", &off, &type), 0);
+	KUNIT_EXPECT_EQ(test, off, 128U);
+	KUNIT_EXPECT_EQ(test, type, 1U);
+	/* the same name in another section is another variable */
+	KUNIT_EXPECT_EQ(test, nicmem_btf_find_var(&b, ".bss", "v", &off, &type), 0);
+	KUNIT_EXPECT_EQ(test, off, 8U);
+	KUNIT_EXPECT_EQ(test, type, 1U);
+	KUNIT_EXPECT_EQ(test, nicmem_btf_find_var(&b, ".bss", "w", &off, &type), -ENOENT);
+	KUNIT_EXPECT_EQ(test, nicmem_btf_find_var(&b, ".data", "v", &off, &type), -ENOENT);
+	KUNIT_EXPECT_EQ(test, nicmem_btf_find_var(&b, ".bad", "v", &off, &type), -EINVAL);
+	nicmem_btf_free(&b);
+
+	/* corrupted copies: rejected, or searched without a fault */
+	for (i = 0; i < 2000; i++) {
+		u8 *copy = kvmalloc(len, GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, copy);
+		memcpy(copy, good, len);
+		copy[get_random_u32() % len] ^= 1 << (get_random_u32() % 8);
+		if (!nicmem_btf_parse(&b, copy, len, NULL)) {
+			accepted++;
+			nicmem_btf_find_var(&b, ".data..percpu", "w", &off, &type);
+			nicmem_btf_find_var(&b, ".bss", "v", &off, &type);
+		}
+		nicmem_btf_free(&b);
+	}
+	kvfree(good);
+	kunit_info(test, "2000 corrupted blobs, %u accepted and searched safely\n", accepted);
+}
+
 /* Whatever a parse accepted must resolve without a fault or a hang. */
 static void btf_poke(struct nicmem_btf *b)
 {
@@ -256,6 +334,7 @@ static struct kunit_case btf_cases[] = {
 	KUNIT_CASE(btf_resolves),
 	KUNIT_CASE(btf_rejects),
 	KUNIT_CASE(btf_fuzz),
+	KUNIT_CASE(btf_datasec),
 	{}
 };
 

@@ -71,6 +71,10 @@ static struct nicmem_snapshot *fake_snapshot(struct kunit *test)
 		.driver = "virtual", .bus = "-", .numa_node = NUMA_NO_NODE,
 		.mtu = 65536, .operstate = IF_OPER_UNKNOWN, .rx_queues = 1, .note = "no_adaptor",
 	};
+	/* two CPUs' page_frag caches, one holding a (64 KiB) page: pinned */
+	snap->frag = (struct nicmem_frag){
+		.caches = 4, .with_page = 1, .pages = 1, .pinned = 1,
+	};
 	return snap;
 }
 
@@ -167,7 +171,7 @@ static void format_verdict(struct kunit *test)
 
 	next_line(&p);
 	expect_line(test, &p,
-		    "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0, page_pool on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487424 unattributed)");
+		    "verdict: NIC RX rings hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; exact on 0, page_pool on 0 and estimate on 1 of 3 interfaces); pinned-signature pages hold 31943819264 bytes (29.7GiB, 5.82% of MemTotal; 487424 pages, refcount >= 1024; 0 in walked rings, 487423 unattributed, 1 in page_frag caches)");
 	/*
 	 * The seeds' host: 5.82% of MemTotal, but 68.54% of the 43.4 GiB
 	 * (711,132 pages of 64 KiB) left outside its 467 GiB of hugepages.
@@ -181,6 +185,51 @@ static void format_verdict(struct kunit *test)
 	line = next_line(&p);
 	KUNIT_ASSERT_NOT_NULL(test, line);
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(line, "scan: "));
+	expect_line(test, &p,
+		    "page_frag: caches 4 unreadable 0 with_page 1 pages 1 pinned 1 source btf_percpu");
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/*
+ * The pinned-signature split: the rings' pages first, then the page_frag
+ * caches' (each a sample of its own, capped at what the census counted),
+ * the rest unattributed; caches that could not be placed say why.
+ */
+static void format_pinned_split(struct kunit *test)
+{
+	static const char capped[] =
+		"; 0 in walked rings, 0 unattributed, 487424 in page_frag caches)";
+	static const char unplaced[] =
+		"; 0 in walked rings, 487424 unattributed, 0 in page_frag caches)";
+	struct nicmem_snapshot *snap = fake_snapshot(test);
+	char *p, *line;
+
+	snap->frag.pinned = SEED_PAGES + 5;
+	p = render(test, nicmem_summary_show, snap);
+	next_line(&p);
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_TRUE(test, ends_with(line, capped));
+
+	snap->frag = (struct nicmem_frag){ .err = -ENOENT, .why = "no_vmlinux_btf" };
+	p = render(test, nicmem_summary_show, snap);
+	next_line(&p);
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_TRUE(test, ends_with(line, unplaced));
+	next_line(&p);	/* severity */
+	next_line(&p);	/* top */
+	line = next_line(&p);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(line, "scan: "));
+	expect_line(test, &p,
+		    "page_frag: caches 0 unreadable 0 with_page 0 pages 0 pinned 0 source no_vmlinux_btf");
 }
 
 /* The severity's edges: WARN and CRIT just above their shares (20, 40%) */
@@ -434,6 +483,7 @@ static void format_metrics_queues(struct kunit *test)
 static struct kunit_case format_cases[] = {
 	KUNIT_CASE(format_version_lines),
 	KUNIT_CASE(format_verdict),
+	KUNIT_CASE(format_pinned_split),
 	KUNIT_CASE(format_severity_edges),
 	KUNIT_CASE(format_ranked),
 	KUNIT_CASE(format_census_table),

@@ -7,6 +7,7 @@ import sys
 from . import common
 from .census import Memmap, census_walk
 from .defs import Defs
+from .frag import frag_read
 from .dump import (debuginfo, dump_format, find_module, find_vmlinux, kernel_image_segment,
                    loaded_modules, module_build_ids, module_params, severity_pct, vmcoreinfo)
 from .ifaces import Layout, ifaces_walk
@@ -97,6 +98,7 @@ def main(doc):
     snap.census = census_walk(prog, mm, rules, threshold, drgn)
     layouts = {ad.name: Layout(prog, ad, loaded) for ad in ads if ad.fields}
     snap.ifs, snap.total = ifaces_walk(prog, mm, rules, ads, layouts, threshold, drgn)
+    snap.frag = frag_read(prog, mm, rules, threshold, drgn)
     pools_attribute(snap.census.pools, snap.ifs, mm.page_size)
     rep = Report(common.D["NICMEM_FORMAT_VERSION"], rules, snap)
     rep.metrics() if a.metrics else rep.summary()

@@ -78,22 +78,33 @@ class Report:
             claimed += sum(q.pinned for q in ifi.rxq)
         return b, ex, es, pp, claimed
 
+    def pinned_split(self, claimed):
+        """nicmem_rx_totals()'s split of the pinned-signature pages: rings, page_frag caches, the rest"""
+        pinned = self.cls_pages(self.r.index["NICMEM_PINNED"])
+        rings = min(claimed, pinned)
+        frag = min(self.s.frag.pinned, pinned - rings)
+        return rings, frag, pinned - rings - frag
+
     def summary(self):
         s, c, ps = self.s, self.s.census, self.s.page_size
         pinned_i = self.r.index["NICMEM_PINNED"]
         pinned = self.cls_pages(pinned_i)
         total = c.mem_total * ps
         b, ex, es, pp, claimed = self.rx_sum()
+        rings, in_frag, unattributed = self.pinned_split(claimed)
         self.p(f"nicmem - version: {self.v}")
         self.p(f"verdict: NIC RX rings hold {b} bytes ({iec(b)}, {pct(b, total)} of MemTotal; "
                f"exact on {ex}, page_pool on {pp} and estimate on {es} of {len(s.ifs)} interfaces); "
                f"pinned-signature pages hold {pinned * ps} bytes ({iec(pinned * ps)}, "
                f"{pct(pinned * ps, total)} of MemTotal; {pinned} pages, refcount >= {c.threshold}; "
-               f"{min(claimed, pinned)} in walked rings, {pinned - min(claimed, pinned)} unattributed)")
+               f"{rings} in walked rings, {unattributed} unattributed, {in_frag} in page_frag caches)")
         self.severity(b)
         self.p(f"scan: taken {s.taken} age_ms 0 duration_ns {c.duration_ns} page_size {ps} "
                f"nodes {len(c.nodes)} pfns {c.pfns_walked} pages {self.counted()} threshold {c.threshold} "
                f"cache_ms {dash(s.cache_ms)} interfaces {len(s.ifs)} of {s.total}")
+        f = s.frag
+        self.p(f"page_frag: caches {f.caches} unreadable {f.unreadable} with_page {f.with_page} "
+               f"pages {f.pages} pinned {f.pinned} source {f.why or 'btf_percpu'}")
         self.p("")
         self.p("# interfaces: every namespace, by rx_bytes; rx_pages/rx_bytes by source (estimate = rxq x ring x page_size << order; page_pool = pages of the interface's pools)")
         self.ifaces()
@@ -231,9 +242,15 @@ class Report:
             lo, hi = self.r.bucket_range(b)
             self.p(f'nicmem_refcount_pages{{refcount_min="{lo}",refcount_max="{"+Inf" if hi is None else hi}"}} {c.hist[b]}')
         rb, _, _, _, claimed = self.rx_sum()
+        _, in_frag, unattributed = self.pinned_split(claimed)
         self.gauge("nicmem_nic_rx_bytes", "Bytes held by NIC RX rings over all interfaces with a figure.", rb)
-        self.gauge("nicmem_pinned_signature_unattributed_pages", "Pinned-signature pages that no walked ring holds.",
-                   pinned - min(claimed, pinned))
+        self.gauge("nicmem_pinned_signature_unattributed_pages",
+                   "Pinned-signature pages that no walked ring and no page_frag cache holds.", unattributed)
+        self.gauge("nicmem_pinned_signature_page_frag_pages",
+                   "Pinned-signature pages that the networking core's per-CPU page_frag caches hold.", in_frag)
+        self.gauge("nicmem_page_frag_caches", "Per-CPU page_frag caches read (netdev_alloc_cache, napi_alloc_cache); "
+                   "0 when the kernel's BTF cannot place them.", s.frag.caches)
+        self.gauge("nicmem_page_frag_pages", "Base pages of the page_frag caches' current pages.", s.frag.pages)
         self.prom_ifaces()
 
     def prom_ifaces(self):

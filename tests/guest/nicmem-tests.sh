@@ -655,6 +655,16 @@ t_rings() {
 	snap summary s3
 	grep -q "; $claimed in walked rings, " /tmp/s3
 	ok $? "the summary's pinned-signature pages split: $claimed in walked rings" "$(sed -n 2p /tmp/s3)"
+	# the networking core's page_frag caches (frag.c): two per possible
+	# CPU, placed with the vmlinux BTF; without it none, and why
+	ncpu=$(awk -F, '{ for (i = 1; i <= NF; i++) { n = split($i, r, "-"); c += n == 2 ? r[2] - r[1] + 1 : 1 } } END { print c }' /sys/devices/system/cpu/possible)
+	if [ -e /sys/kernel/btf/vmlinux ]; then
+		want="caches $((2 * ncpu)) unreadable 0 with_page [0-9]* pages [0-9]* pinned [0-9]* source btf_percpu"
+	else
+		want="caches 0 unreadable 0 with_page 0 pages 0 pinned 0 source no_vmlinux_btf"
+	fi
+	grep -qx "page_frag: $want" /tmp/s3
+	ok $? "the summary's page_frag line: $want ($ncpu possible CPUs)" "$(grep '^page_frag:' /tmp/s3)"
 	r0=$(ls /sys/class/net | grep '^ring' | head -1)
 	r1=$(ls /sys/class/net | grep '^ring' | sed -n 2p)
 	ethtool -G "$r0" rx 256 && ethtool -L "$r1" combined 2
