@@ -174,6 +174,19 @@ static int nicmem_frag_head(const struct nicmem_frag_layout *l,
 	return 0;
 }
 
+/*
+ * At load: the vmlinux BTF is read here once, not in the first reader's
+ * snapshot (which then holds only what a snapshot holds); a failure worth
+ * retrying (-ENOMEM, -EINTR) is retried there. The summary says why
+ * there are no caches.
+ */
+void nicmem_frag_init(void)
+{
+	struct nicmem_frag_layout l;
+
+	nicmem_frag_layout_get(&l);
+}
+
 /* One cache's page, counted into @f */
 static void nicmem_frag_count(struct nicmem_frag *f,
 			      const struct nicmem_frag_layout *l,

@@ -270,6 +270,7 @@ static int __init nicmem_init(void)
 		nicmem_layouts_exit();
 		return ret;
 	}
+	nicmem_frag_init();
 	nicmem_debugfs_init();
 	pr_info("loaded: threshold=%u cache_ms=%u page_size=%lu\n",
 		nicmem_threshold, nicmem_cache_ms, PAGE_SIZE);

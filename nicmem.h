@@ -326,6 +326,7 @@ void nicmem_pools_attribute(struct nicmem_pools *ps,
 			    struct nicmem_ifaces *ifs);
 
 /* frag.c */
+void nicmem_frag_init(void);
 void nicmem_frag_read(struct nicmem_frag *f, unsigned int threshold);
 #if IS_ENABLED(CONFIG_KUNIT)
 int nicmem_frag_page(int cpu, unsigned int k, struct page **headp);
