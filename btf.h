@@ -10,6 +10,7 @@
 #ifndef _NICMEM_BTF_H
 #define _NICMEM_BTF_H
 
+#include <linux/errno.h>
 #include <linux/types.h>
 
 struct btf_type;
@@ -31,6 +32,13 @@ int nicmem_btf_parse(struct nicmem_btf *b, void *blob, size_t size,
 		     const struct nicmem_btf *base);
 int nicmem_btf_load(struct nicmem_btf *b, const char *name,
 		    const struct nicmem_btf *base);
+
+/* A BTF read that may succeed when tried again (not: missing, malformed) */
+static inline bool nicmem_btf_transient(int err)
+{
+	return err && err != -ENOENT && err != -EINVAL;
+}
+
 void nicmem_btf_free(struct nicmem_btf *b);
 
 const struct btf_type *nicmem_btf_type(const struct nicmem_btf *b, u32 id);

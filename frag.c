@@ -45,7 +45,7 @@ struct nicmem_frag_layout {
 	int err;			/* 0, or why there is none */
 	const char *why;
 	bool encoded;			/* "encoded_page", not "va" */
-	u32 va_off, va_size;		/* in struct page_frag_cache */
+	u32 va_size;			/* of it, in struct page_frag_cache */
 	long delta[NICMEM_FRAG_CACHES];	/* its va's per-CPU address - softnet_data's */
 };
 
@@ -85,7 +85,7 @@ static int nicmem_frag_cache_resolve(const struct nicmem_btf *b,
 static void nicmem_frag_resolve(struct nicmem_frag_layout *l)
 {
 	struct nicmem_btf b;
-	u32 id, sd_off, sd_type, sd_size;
+	u32 id, va_off, sd_off, sd_type, sd_size;
 	unsigned int k;
 	int err;
 
@@ -98,11 +98,11 @@ static void nicmem_frag_resolve(struct nicmem_frag_layout *l)
 	}
 	err = nicmem_btf_find_struct(&b, "page_frag_cache", &id);
 	if (!err) {
-		err = nicmem_btf_member(&b, id, "va", &l->va_off, &l->va_size);
+		err = nicmem_btf_member(&b, id, "va", &va_off, &l->va_size);
 		if (err == -ENOENT) {
 			l->encoded = true;
 			err = nicmem_btf_member(&b, id, "encoded_page",
-						&l->va_off, &l->va_size);
+						&va_off, &l->va_size);
 		}
 	}
 	if (err || l->va_size != sizeof(unsigned long)) {
@@ -139,9 +139,8 @@ static void nicmem_frag_layout_get(struct nicmem_frag_layout *l)
 	mutex_lock(&nicmem_frag_lock);
 	if (!nicmem_frag_resolved) {
 		nicmem_frag_resolve(&nicmem_frag_layout);
-		nicmem_frag_resolved = !nicmem_frag_layout.err ||
-				       nicmem_frag_layout.err == -ENOENT ||
-				       nicmem_frag_layout.err == -EINVAL;
+		nicmem_frag_resolved =
+			!nicmem_btf_transient(nicmem_frag_layout.err);
 	}
 	*l = nicmem_frag_layout;
 	mutex_unlock(&nicmem_frag_lock);

@@ -102,12 +102,6 @@ NICMEM_VISIBLE_IF_KUNIT bool nicmem_layout_recognised(struct nicmem_layout *l)
 }
 EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_layout_recognised);
 
-/* A BTF read that may succeed when tried again (not: missing, malformed) */
-static bool nicmem_btf_transient(int err)
-{
-	return err && err != -ENOENT && err != -EINVAL;
-}
-
 /* Return: true when a read failed in a way worth trying again (-ENOMEM,
  * -EINTR, ...): the next reader resolves again instead of keeping it.
  */
