@@ -131,17 +131,23 @@ const char * const nicmem_iface_hist_kinds[NICMEM_IFACE_HIST_KINDS] = {
 	"bias", "outside", "drained", "pp_frag"
 };
 
+/* A walked bias ring's interface: it has bias histograms */
+static bool nicmem_iface_biased(const struct nicmem_iface *ifi)
+{
+	return ifi->source == NICMEM_RX_EXACT && ifi->biased;
+}
+
 /* @ifi's histogram of kind @k, or NULL when it has none of that kind */
 const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi,
 			     unsigned int k)
 {
 	switch (k) {
 	case 0:
-		return ifi->source == NICMEM_RX_EXACT ? ifi->bias_hist : NULL;
+		return nicmem_iface_biased(ifi) ? ifi->bias_hist : NULL;
 	case 1:
-		return ifi->source == NICMEM_RX_EXACT ? ifi->refs_hist : NULL;
+		return nicmem_iface_biased(ifi) ? ifi->refs_hist : NULL;
 	case 2:
-		return ifi->source == NICMEM_RX_EXACT ? ifi->drain_hist : NULL;
+		return nicmem_iface_biased(ifi) ? ifi->drain_hist : NULL;
 	default:
 		return ifi->pp_pools ? ifi->pp_frag_hist : NULL;
 	}
@@ -151,7 +157,15 @@ const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi,
 bool nicmem_rxq_drains(const struct nicmem_iface *ifi,
 		       const struct nicmem_rxq *q)
 {
-	return ifi->source == NICMEM_RX_EXACT && !q->kind && !q->zerocopy;
+	return nicmem_iface_biased(ifi) && !q->kind && !q->zerocopy;
+}
+
+/* A queue whose own buffers were counted (with_page, pinned): a bias
+ * ring's or a virtqueue's, not a pool's queue
+ */
+bool nicmem_rxq_counted(const struct nicmem_rxq *q)
+{
+	return !q->kind || q->counted;
 }
 
 /* [lo, hi] of a histogram bucket; hi is U64_MAX for the last one */

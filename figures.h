@@ -52,6 +52,7 @@ extern const char * const nicmem_iface_hist_kinds[NICMEM_IFACE_HIST_KINDS];
 const u64 *nicmem_iface_hist(const struct nicmem_iface *ifi, unsigned int k);
 bool nicmem_rxq_drains(const struct nicmem_iface *ifi,
 		       const struct nicmem_rxq *q);
+bool nicmem_rxq_counted(const struct nicmem_rxq *q);
 void nicmem_bucket_range(unsigned int b, u64 *lo, u64 *hi);
 
 #endif /* _NICMEM_FIGURES_H */

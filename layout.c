@@ -37,30 +37,51 @@ static void nicmem_layout_why(struct nicmem_layout *l, const char *what,
 	snprintf(l->source, sizeof(l->source), "none:%s(%d)", what, err);
 }
 
-/* Resolve @l->ad's fields against @mod_btf. */
-static void nicmem_layout_fields(struct nicmem_layout *l,
-				 const struct nicmem_btf *mod_btf)
+/*
+ * Resolve @l->ad's fields against @mod_btf (and vmlinux's, its base); a
+ * struct neither has is looked for in the adaptor's second module's BTF,
+ * read here when first needed.
+ * Return: true when that read failed in a way worth trying again.
+ */
+static bool nicmem_layout_fields(struct nicmem_layout *l,
+				 const struct nicmem_btf *mod_btf,
+				 const struct nicmem_btf *vmlinux)
 {
 	const struct nicmem_adaptor *ad = l->ad;
+	struct nicmem_btf also;
+	int also_err = -ENODATA;
 	unsigned int i;
 
 	l->err = 0;
 	for (i = 0; i < ad->nr_fields; i++) {
 		const struct nicmem_field *f = &ad->fields[i];
+		const struct nicmem_btf *b = mod_btf;
 		u32 id;
-		int err = nicmem_btf_find_struct(mod_btf, f->sname, &id);
+		int err = nicmem_btf_find_struct(b, f->sname, &id);
 
+		if (err == -ENOENT && ad->also_module) {
+			if (also_err == -ENODATA)
+				also_err = nicmem_btf_load(&also, ad->also_module,
+							   vmlinux);
+			if (!also_err) {
+				b = &also;
+				err = nicmem_btf_find_struct(b, f->sname, &id);
+			}
+		}
 		if (!err && f->path)
-			err = nicmem_btf_member(mod_btf, id, f->path,
+			err = nicmem_btf_member(b, id, f->path,
 						&l->f[i].offset, &l->f[i].size);
 		else if (!err)
-			err = nicmem_btf_type_size(mod_btf, id, &l->f[i].size);
+			err = nicmem_btf_type_size(b, id, &l->f[i].size);
 		l->f[i].err = err;
 		if (err && !l->err)
 			l->err = err;
 	}
+	if (!also_err)
+		nicmem_btf_free(&also);
 	strscpy(l->source, l->err ? "btf:incomplete" : "btf",
 		sizeof(l->source));
+	return also_err != -ENODATA && nicmem_btf_transient(also_err);
 }
 
 /* No usable BTF: a layout compiled from the driver's headers, if built in. */
@@ -141,7 +162,7 @@ static bool nicmem_layouts_resolve(void)
 						  "module_btf_unreadable", err);
 			continue;
 		}
-		nicmem_layout_fields(l, &mod);
+		retry |= nicmem_layout_fields(l, &mod, &vmlinux);
 		nicmem_btf_free(&mod);
 	}
 	if (!vmlinux_err)
@@ -184,7 +205,8 @@ static int nicmem_module_event(struct notifier_block *nb, unsigned long state,
 	for (i = 0; i < nicmem_adaptor_count(); i++) {
 		const struct nicmem_adaptor *ad = nicmem_adaptor_at(i);
 
-		if (ad->module && !strcmp(ad->module, mod->name))
+		if ((ad->module && !strcmp(ad->module, mod->name)) ||
+		    (ad->also_module && !strcmp(ad->also_module, mod->name)))
 			atomic_inc(&nicmem_layouts_gen);
 	}
 	return NOTIFY_DONE;

@@ -140,7 +140,10 @@ struct nicmem_layout {
  * @pool_key: the queue's page_pool (an adaptor of a page_pool driver
  *	says so), an identity for pool.c, never dereferenced; 0 if none
  * @kind: what the queue is, when not a walked bias ring ("striding",
- *	"cyclic" for mlx5); its pages then come from its pool
+ *	"cyclic" for mlx5, whose pages then come from its pool; "virtqueue"
+ *	for virtio_net, whose buffers are counted: @counted)
+ * @counted: with @kind, @with_page and @pinned were counted from the
+ *	queue's own buffers (a pool's queue knows only its pool's pages)
  * @desc_pages: pages one descriptor (WQE) spans, 0 if not known
  * @stride: bytes per stride (striding RQ) or per fragment, 0 if not known
  * @drain_hist: base pages by what the driver consumed of their bias (its
@@ -156,6 +159,7 @@ struct nicmem_rxq {
 	bool zerocopy;
 	unsigned long pool_key;
 	const char *kind;
+	bool counted;
 	u32 desc_pages;
 	u32 stride;
 	u64 drain_hist[NICMEM_HIST_BUCKETS];
@@ -191,6 +195,7 @@ struct nicmem_iface {
 	unsigned int threshold;			/* the census's, for @rxq pinned */
 	unsigned int nr_rxq;
 	struct nicmem_rxq *rxq;			/* nr_rxq entries, kvmalloc'd */
+	bool biased;		/* the walk read a bias per page (bias rings) */
 	/* base pages (PAGE_SIZE) by: */
 	u64 bias_hist[NICMEM_HIST_BUCKETS];	/* pagecnt_bias */
 	u64 refs_hist[NICMEM_HIST_BUCKETS];	/* refcount - bias: refs outside */

@@ -257,7 +257,7 @@ static void nicmem_print_queues(struct seq_file *m,
 				   ifi->netns, ifi->ifindex, ifi->name,
 				   ifi->driver, q, r->descs);
 			/* a pool's queue: pages are the pool's, per WQE unknown */
-			if (r->kind)
+			if (!nicmem_rxq_counted(r))
 				seq_printf(m, "%9s %7s ", "-", "-");
 			else
 				seq_printf(m, "%9u %7u ", r->with_page,
@@ -265,7 +265,7 @@ static void nicmem_print_queues(struct seq_file *m,
 			seq_printf(m, "%5u %8llu %16llu %8llu ", r->order,
 				   r->pages, r->pages * snap->page_size,
 				   r->remote);
-			if (r->kind)
+			if (!nicmem_rxq_counted(r))
 				seq_printf(m, "%8s ", "-");
 			else
 				seq_printf(m, "%8llu ", r->pinned);
@@ -545,18 +545,25 @@ int nicmem_layouts_show(struct seq_file *m, void *v)
 	for (i = 0; i < snap->nr_layouts; i++) {
 		const struct nicmem_layout *l = &snap->layouts[i];
 		const struct nicmem_adaptor *ad = l->ad;
+		bool part = !strcmp(l->source, "btf:incomplete");
 
 		for (j = 0; j < ad->nr_fields; j++) {
 			const struct nicmem_field *f = &ad->fields[j];
 
 			seq_printf(m, "%-10s %-22s %-22s ", ad->driver, f->sname,
 				   f->path ?: "-");
-			if (l->f[j].err || str_has_prefix(l->source, "none"))
+			/* a BTF layout that lacks members: each says whether
+			 * this kernel's driver has it
+			 */
+			if (part && l->f[j].err)
+				seq_printf(m, "%7s %6s none:no_member(%d)\n", "-", "-",
+					   l->f[j].err);
+			else if (l->f[j].err || str_has_prefix(l->source, "none"))
 				seq_printf(m, "%7s %6s %s\n", "-", "-", l->source);
 			else
 				seq_printf(m, "%7u %6u %s\n",
 					   f->path ? l->f[j].offset : 0,
-					   l->f[j].size, l->source);
+					   l->f[j].size, part ? "btf" : l->source);
 		}
 	}
 	return 0;

@@ -289,10 +289,12 @@ int nicmem_ifaces_walk(struct nicmem_ifaces *ifs,
 		if (ifi->source != NICMEM_RX_EXACT) {
 			char why[NICMEM_NOTE_LEN];
 
-			/* an exact walk that declined said why: keep it */
+			/* an exact walk that declined said why: keep it on
+			 * the estimate, or where there is none
+			 */
 			strscpy(why, ifi->note, sizeof(why));
 			nicmem_rx_estimate(ad, ifi, PAGE_SIZE);
-			if (why[0] && ifi->source == NICMEM_RX_ESTIMATE)
+			if (why[0] && ifi->source != NICMEM_RX_EXACT)
 				strscpy(ifi->note, why, sizeof(ifi->note));
 		}
 		ifi->layout = NULL;	/* the snapshot's copy may move */

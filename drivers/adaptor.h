@@ -32,6 +32,9 @@
  *	@ifi->dev (it sees only what the core read: MTU, queues, ring sizes).
  * @module: optional; the driver's module, whose BTF (/sys/kernel/btf/<module>)
  *	describes @fields.
+ * @also_module: optional; a second module whose BTF describes the structs of
+ *	@fields that @module's (and vmlinux's) does not (virtio_net's
+ *	virtqueues are virtio_ring's).
  * @fields: optional; the private-struct members the adaptor reads, from
  *	drivers/<driver>/layout.h. nicmem resolves them at run time (see
  *	layout.c) and shows them in the layouts file.
@@ -54,6 +57,7 @@ struct nicmem_adaptor {
 	unsigned int order0_max_mtu;
 	unsigned int (*rx_page_order)(const struct nicmem_iface *ifi);
 	const char *module;
+	const char *also_module;
 	const struct nicmem_field *fields;
 	unsigned int nr_fields;
 	const struct nicmem_bias_ring *bias_ring;
@@ -78,6 +82,8 @@ int nicmem_adaptors_init(void);
 void nicmem_rx_estimate(const struct nicmem_adaptor *ad,
 			struct nicmem_iface *ifi, unsigned int page_size);
 
+__printf(3, 4) int nicmem_decline(struct nicmem_iface *ifi, int err,
+				  const char *fmt, ...);
 int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 			  const struct nicmem_bias_ring *br);
 int nicmem_bias_ring_walk_rx(struct nicmem_iface *ifi);

@@ -61,17 +61,6 @@ static int read_ptr(unsigned long addr, unsigned long *v)
 	return nicmem_read_ram(v, addr, sizeof(*v));
 }
 
-static __printf(3, 4) int decline(struct nicmem_iface *ifi, int err,
-				  const char *fmt, ...)
-{
-	va_list args;
-
-	va_start(args, fmt);
-	vsnprintf(ifi->note, sizeof(ifi->note), fmt, args);
-	va_end(args);
-	return err;
-}
-
 /*
  * A descriptor's page pointer and bias, from the walk's copy of the ring
  * at a layout's offset (no alignment assumed). __builtin_memcpy: a plain
@@ -116,7 +105,7 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 		    nicmem_read_nofault(w->chunk,
 					(const void *)(buffers + (unsigned long)i * stride),
 					(size_t)n * stride))
-			return decline(ifi, -EFAULT, "unreadable_buffers_q%u", qi);
+			return nicmem_decline(ifi, -EFAULT, "unreadable_buffers_q%u", qi);
 		with = 0;
 		remote = 0;
 		pinned = 0;
@@ -141,8 +130,8 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 				continue;
 			page = nicmem_valid_page(p);
 			if (!page) {
-				ret = decline(ifi, -EINVAL, "bad_page_q%u_d%u",
-					      qi, i + j);
+				ret = nicmem_decline(ifi, -EINVAL, "bad_page_q%u_d%u",
+						     qi, i + j);
 				break;
 			}
 			bias = ld_u16(e + fo(w, br->buf_bias));
@@ -182,33 +171,33 @@ static int walk_ring(struct nicmem_walk *w, unsigned int qi, unsigned long ring)
 	u64 count, ord;
 
 	if (!ring)
-		return decline(ifi, -EINVAL, "no_ring_q%u", qi);
+		return nicmem_decline(ifi, -EINVAL, "no_ring_q%u", qi);
 	if (!nicmem_ram(ring, (size_t)fo(w, br->ring_count) + fs(w, br->ring_count)))
-		return decline(ifi, -EINVAL, "ring_not_in_ram_q%u", qi);
+		return nicmem_decline(ifi, -EINVAL, "ring_not_in_ram_q%u", qi);
 	if (read_ptr(ring + fo(w, br->ring_netdev), &back) ||
 	    back != (unsigned long)ifi->dev)
-		return decline(ifi, -EINVAL, "ring_netdev_mismatch_q%u", qi);
+		return nicmem_decline(ifi, -EINVAL, "ring_netdev_mismatch_q%u", qi);
 	if (read_uint(w, ring, br->ring_count, &count) ||
 	    count < NICMEM_RING_MIN || count > NICMEM_RING_MAX)
-		return decline(ifi, -EINVAL, "ring_count_out_of_range_q%u", qi);
+		return nicmem_decline(ifi, -EINVAL, "ring_count_out_of_range_q%u", qi);
 	if (ifi->ring_cur && count != ifi->ring_cur)
-		return decline(ifi, -EINVAL, "ring_count_%llu_not_ethtool_%u_q%u",
-			       count, ifi->ring_cur, qi);
+		return nicmem_decline(ifi, -EINVAL, "ring_count_%llu_not_ethtool_%u_q%u",
+				      count, ifi->ring_cur, qi);
 	q->descs = count;
 	if (br->ring_xsk_pool >= 0 && !w->l->f[br->ring_xsk_pool].err &&
 	    read_ptr(ring + fo(w, br->ring_xsk_pool), &xsk))
-		return decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
+		return nicmem_decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
 	if (xsk) {
 		q->zerocopy = true;	/* AF_XDP: the buffers are not pages */
 		return 0;
 	}
 	if (read_uint(w, ring, br->order, &ord))
-		return decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
+		return nicmem_decline(ifi, -EFAULT, "unreadable_ring_q%u", qi);
 	if (PAGE_SIZE < 8192)
 		q->order = br->order_how == NICMEM_ORDER_BIT0 ? ord & 1 :
 			   ord > PAGE_SIZE / 2;
 	if (read_ptr(ring + fo(w, br->ring_buffers), &buffers) || !buffers)
-		return decline(ifi, -EINVAL, "no_buffers_q%u", qi);
+		return nicmem_decline(ifi, -EINVAL, "no_buffers_q%u", qi);
 	return walk_buffers(w, q, qi, buffers, count);
 }
 
@@ -292,19 +281,19 @@ static int nicmem_bias_ring_recheck(const struct nicmem_walk *w,
 	u64 nq2;
 
 	if (nicmem_dev_reg_state(ifi->dev) != w->reg_state)
-		return decline(ifi, -EAGAIN, "unregistered_during_walk");
+		return nicmem_decline(ifi, -EAGAIN, "unregistered_during_walk");
 	if (w->l->search)	/* the rings were found on the device itself */
 		return READ_ONCE(ifi->dev->real_num_rx_queues) == nq ? 0 :
-		       decline(ifi, -EAGAIN, "changed_during_walk");
+		       nicmem_decline(ifi, -EAGAIN, "changed_during_walk");
 	if (br->priv_root >= 0 && read_ptr(now + fo(w, br->priv_root), &now))
-		return decline(ifi, -EAGAIN, "changed_during_walk");
+		return nicmem_decline(ifi, -EAGAIN, "changed_during_walk");
 	if (now != root || read_ptr(root + fo(w, br->root_netdev), &back) ||
 	    back != (unsigned long)ifi->dev || read_uint(w, root, br->nq, &nq2) ||
 	    nq2 != nq)
-		return decline(ifi, -EAGAIN, "changed_during_walk");
+		return nicmem_decline(ifi, -EAGAIN, "changed_during_walk");
 	if (br->rings_indirect &&
 	    (read_ptr(root + fo(w, br->rings), &b2) || b2 != base))
-		return decline(ifi, -EAGAIN, "changed_during_walk");
+		return nicmem_decline(ifi, -EAGAIN, "changed_during_walk");
 	return 0;
 }
 
@@ -346,20 +335,20 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	int ret;
 
 	if (!w.l)
-		return decline(ifi, -ENOENT, "no_layout");
+		return nicmem_decline(ifi, -ENOENT, "no_layout");
 	if (w.l->err)
-		return decline(ifi, -ENOENT, "%s", w.l->source);
+		return nicmem_decline(ifi, -ENOENT, "%s", w.l->source);
 	if (!fs(&w, br->buf_size) || fs(&w, br->buf_size) > NICMEM_MAX_STRIDE ||
 	    fs(&w, br->buf_page) != sizeof(void *) || fs(&w, br->buf_bias) != 2 ||
 	    (u64)fo(&w, br->buf_page) + sizeof(void *) > fs(&w, br->buf_size) ||
 	    (u64)fo(&w, br->buf_bias) + sizeof(u16) > fs(&w, br->buf_size))
-		return decline(ifi, -EINVAL, "implausible_buffer_layout");
+		return nicmem_decline(ifi, -EINVAL, "implausible_buffer_layout");
 	/* a search needs the adaptor's recognised span (layout.c sets it) */
 	if (w.l->search && !w.l->ad->recognised)
-		return decline(ifi, -EINVAL, "search_without_recognised_layout");
+		return nicmem_decline(ifi, -EINVAL, "search_without_recognised_layout");
 	w.chunk = kmalloc(NICMEM_CHUNK, GFP_KERNEL);
 	if (!w.chunk)
-		return decline(ifi, -ENOMEM, "no_memory");
+		return nicmem_decline(ifi, -ENOMEM, "no_memory");
 	if (w.l->search) {
 		/* a root behind netdev_priv() only at a recognised offset */
 		if (br->priv_root >= 0 &&
@@ -374,7 +363,7 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 					 br->rings_indirect) : 0;
 		if (!base) {
 			kfree(w.chunk);
-			return decline(ifi, -ENOENT, "recognised_no_ring_array_found");
+			return nicmem_decline(ifi, -ENOENT, "recognised_no_ring_array_found");
 		}
 		goto walk;
 	}
@@ -383,18 +372,18 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 		goto bad_root;
 	if (read_ptr(root + fo(&w, br->root_netdev), &back) ||
 	    back != (unsigned long)ifi->dev) {
-		ret = decline(ifi, -EINVAL, "root_netdev_mismatch");
+		ret = nicmem_decline(ifi, -EINVAL, "root_netdev_mismatch");
 		goto out;
 	}
 	if (read_uint(&w, root, br->nq, &nq)) {
-		ret = decline(ifi, -EFAULT, "unreadable_queue_count");
+		ret = nicmem_decline(ifi, -EFAULT, "unreadable_queue_count");
 		goto out;
 	}
 	if (br->rings_indirect) {
 		cap = NICMEM_MAX_RXQ;
 		if (read_ptr(root + fo(&w, br->rings), &base) || !base ||
 		    (br->rings_max >= 0 && read_uint(&w, root, br->rings_max, &cap))) {
-			ret = decline(ifi, -EINVAL, "no_ring_array");
+			ret = nicmem_decline(ifi, -EINVAL, "no_ring_array");
 			goto out;
 		}
 	} else {
@@ -403,13 +392,13 @@ int nicmem_bias_ring_walk(struct nicmem_iface *ifi,
 	}
 	if (!nq || nq > cap || nq > NICMEM_MAX_RXQ ||
 	    !nicmem_ram(base, nq * sizeof(void *))) {
-		ret = decline(ifi, -EINVAL, "queues_%llu_out_of_range", nq);
+		ret = nicmem_decline(ifi, -EINVAL, "queues_%llu_out_of_range", nq);
 		goto out;
 	}
 walk:
 	ifi->rxq = kvcalloc(nq, sizeof(*ifi->rxq), GFP_KERNEL);
 	if (!ifi->rxq) {
-		ret = decline(ifi, -ENOMEM, "no_memory");
+		ret = nicmem_decline(ifi, -ENOMEM, "no_memory");
 		goto out;
 	}
 	ifi->nr_rxq = nq;
@@ -428,7 +417,7 @@ walk:
 				goto out;
 		}
 		if (read_ptr(base + qi * sizeof(void *), &ring)) {
-			ret = decline(ifi, -EFAULT, "unreadable_ring_array");
+			ret = nicmem_decline(ifi, -EFAULT, "unreadable_ring_array");
 			goto out;
 		}
 		ret = walk_ring(&w, qi, ring);
@@ -440,6 +429,7 @@ walk:
 		order = max(order, ifi->rxq[qi].order);
 	}
 	nicmem_iface_set_rx(ifi, pages, order, PAGE_SIZE);
+	ifi->biased = true;
 	scnprintf(ifi->note, sizeof(ifi->note), "walked_%s_layout",
 		  w.l->source);
 out:
@@ -447,6 +437,6 @@ out:
 	return ret;
 bad_root:
 	kfree(w.chunk);
-	return decline(ifi, -EINVAL, "no_root_object");
+	return nicmem_decline(ifi, -EINVAL, "no_root_object");
 }
 EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_bias_ring_walk);

@@ -38,6 +38,26 @@ unsigned int nicmem_rx_page_order(const struct nicmem_adaptor *ad,
 }
 EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_rx_page_order);
 
+/**
+ * nicmem_decline() - an adaptor's walk declines
+ * @ifi: the interface; its note gets the reason
+ * @err: the walk's return value
+ * @fmt: the reason, printf-style (a word or two, no spaces: the note is a
+ *	column of the interfaces file)
+ *
+ * Return: @err.
+ */
+int nicmem_decline(struct nicmem_iface *ifi, int err, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(ifi->note, sizeof(ifi->note), fmt, args);
+	va_end(args);
+	return err;
+}
+EXPORT_SYMBOL_FOR_NICMEM_KUNIT(nicmem_decline);
+
 const struct nicmem_adaptor *
 nicmem_adaptor_lookup(const struct nicmem_adaptor * const *table,
 		      unsigned int n, const char *driver)

@@ -102,9 +102,18 @@ static void estimate_declines(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ifi.rx_bytes, 0ULL);
 
 	ifi.ring_cur = 256;
-	nicmem_rx_estimate(nicmem_adaptor_find("virtio_net"), &ifi, 4096);
+	/* a driver nicmem has no adaptor for */
+	KUNIT_EXPECT_NULL(test, nicmem_adaptor_find("e1000e"));
+	nicmem_rx_estimate(nicmem_adaptor_find("e1000e"), &ifi, 4096);
 	KUNIT_EXPECT_EQ(test, ifi.source, NICMEM_RX_NONE);
 	KUNIT_EXPECT_STREQ(test, ifi.note, "no_adaptor");
+
+	/* an adaptor that walks, but without a page per descriptor to
+	 * estimate from (virtio_net's buffers share pages)
+	 */
+	nicmem_rx_estimate(nicmem_adaptor_find("virtio_net"), &ifi, 4096);
+	KUNIT_EXPECT_EQ(test, ifi.source, NICMEM_RX_NONE);
+	KUNIT_EXPECT_STREQ(test, ifi.note, "no_page_per_descriptor");
 }
 
 static struct kunit_case estimate_cases_list[] = {

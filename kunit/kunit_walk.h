@@ -9,6 +9,7 @@
 #define _NICMEM_KUNIT_WALK_H
 
 #include <kunit/test.h>
+#include <linux/etherdevice.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include "nicmem.h"
@@ -72,6 +73,43 @@ static inline u64 kunit_wild(void)
 
 	return get_random_u32() % 2 ? picks[get_random_u32() % ARRAY_SIZE(picks)] :
 	       ((u64)get_random_u32() << 32 | get_random_u32());
+}
+
+/*
+ * What a corrupted pointer may point at: another net_device, random
+ * bytes, a freed object (still mapped, no longer ours).
+ */
+struct kunit_junk {
+	struct net_device *other;
+	void *junk;
+	void *freed;
+};
+
+#define KUNIT_JUNK_SIZE	32768
+
+static inline void kunit_junk_init(struct kunit *test, struct kunit_junk *j)
+{
+	j->other = alloc_etherdev(64);
+	j->junk = kmalloc(KUNIT_JUNK_SIZE, GFP_KERNEL);
+	j->freed = kmalloc(KUNIT_JUNK_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, j->other);
+	KUNIT_ASSERT_NOT_NULL(test, j->junk);
+	KUNIT_ASSERT_NOT_NULL(test, j->freed);
+	get_random_bytes(j->junk, KUNIT_JUNK_SIZE);
+	kfree(j->freed);
+}
+
+static inline void kunit_junk_exit(struct kunit_junk *j)
+{
+	free_netdev(j->other);
+	kfree(j->junk);
+}
+
+/* the random bytes (a third of the time), the freed object, or NULL */
+static inline unsigned long kunit_junk_ptr(const struct kunit_junk *j)
+{
+	return (unsigned long)(get_random_u32() % 3 == 0 ? j->junk :
+			       get_random_u32() % 2 ? j->freed : NULL);
 }
 
 /* ring_fixture.c: the seed's ring walked, best of five (ns, descriptors) */

@@ -190,19 +190,11 @@ static void mlx5_corrupt(struct kunit *test)
 {
 	struct mlx5_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
 	unsigned int i, declined = 0, walked = 0;
-	struct net_device *other;
-	void *junk, *freed;
+	struct kunit_junk j;
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	fixture_init(test, f);
-	other = alloc_etherdev(64);
-	junk = kmalloc(32768, GFP_KERNEL);
-	freed = kmalloc(32768, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, other);
-	KUNIT_ASSERT_NOT_NULL(test, junk);
-	KUNIT_ASSERT_NOT_NULL(test, freed);
-	get_random_bytes(junk, 32768);
-	kfree(freed);	/* a freed object: still mapped, no longer ours */
+	kunit_junk_init(test, &j);
 
 	for (i = 0; i < 3000; i++) {
 		unsigned int ch = get_random_u32() % T_CH;
@@ -214,24 +206,21 @@ static void mlx5_corrupt(struct kunit *test)
 		switch (kind) {
 		case 0:	/* priv points at another device, or nowhere */
 			kunit_poke(&u, &f->priv->netdev, get_random_u32() % 2 ?
-			     (unsigned long)other : 0, 8);
+			     (unsigned long)j.other : 0, 8);
 			break;
 		case 1:	/* the channel count */
 			kunit_poke(&u, &f->priv->channels.num, kunit_wild(), 4);
 			break;
 		case 2:	/* the channel array: NULL, random bytes, freed */
-			kunit_poke(&u, &f->priv->channels.c, (unsigned long)
-			     (get_random_u32() % 3 == 0 ? junk :
-			      get_random_u32() % 2 ? freed : NULL), 8);
+			kunit_poke(&u, &f->priv->channels.c, kunit_junk_ptr(&j), 8);
 			break;
 		case 3:	/* one channel pointer */
 			kunit_poke(&u, &f->priv->channels.c[ch], get_random_u32() % 3 ?
-			     (unsigned long)(get_random_u32() % 2 ? junk : freed) :
-			     kunit_wild(), 8);
+			     kunit_junk_ptr(&j) : kunit_wild(), 8);
 			break;
 		case 4:	/* back-pointers */
 			kunit_poke(&u, get_random_u32() % 2 ? (void *)&c->netdev :
-			     (void *)&rq->netdev, (unsigned long)other, 8);
+			     (void *)&rq->netdev, (unsigned long)j.other, 8);
 			break;
 		case 5:	/* the RQ type */
 			kunit_poke(&u, &rq->wq_type, kunit_wild(), 1);
@@ -244,7 +233,7 @@ static void mlx5_corrupt(struct kunit *test)
 			break;
 		case 7:	/* the pool pointer */
 			kunit_poke(&u, &rq->page_pool, get_random_u32() % 2 ? kunit_wild() :
-			     (unsigned long)junk, 8);
+			     (unsigned long)j.junk, 8);
 			break;
 		default:	/* unmapped pointers: only where faults are real */
 			if (IS_ENABLED(CONFIG_UML))
@@ -273,8 +262,7 @@ static void mlx5_corrupt(struct kunit *test)
 	kunit_info(test, "mlx5: 3000 corruptions, %u declined with a reason, %u walked within bounds\n",
 		   declined, walked);
 	KUNIT_EXPECT_GT(test, declined, 1000U);
-	free_netdev(other);
-	kfree(junk);
+	kunit_junk_exit(&j);
 	fixture_exit(f);
 }
 

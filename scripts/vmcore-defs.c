@@ -101,7 +101,7 @@ static int net_ip_align;
 
 /* struct nicmem_adaptor's plain members: what a NICMEM_SPEC_<d> may set */
 struct spec {
-	const char *name, *driver, *module;
+	const char *name, *driver, *module, *also_module;
 	unsigned int flags, order0_max_mtu, nr_fields;
 	const struct nicmem_field *fields;
 	const struct nicmem_bias_ring *bias_ring;
@@ -139,6 +139,7 @@ static void print_spec(const struct spec *a0, const struct spec *a2)
 	print_str("name", a0->name);
 	print_str("driver", a0->driver);
 	print_str("module", a0->module);
+	print_str("also_module", a0->also_module);
 	print_int("page_per_desc", !!(a0->flags & NICMEM_AD_PAGE_PER_DESC));
 	print_int("order0_max_mtu_ip_align0", a0->order0_max_mtu);
 	print_int("order0_max_mtu_ip_align2", a2->order0_max_mtu);

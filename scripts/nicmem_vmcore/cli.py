@@ -43,7 +43,8 @@ def main(doc):
     common.D = rules = Defs(a.src)
     release = info["OSRELEASE"]
     # which modules' debuginfo: the adaptors with a member list
-    mods = sorted({ad.module for ad in rules.adaptors_for("x86_64") if ad.module and ad.fields})
+    mods = sorted({m for ad in rules.adaptors_for("x86_64") if ad.fields
+                   for m in (ad.module, ad.also_module) if m})
     root = a.debuginfo or debuginfo(release, mods, not a.no_fetch)
     dbg = os.path.join(root, "usr/lib/debug") if os.path.isdir(os.path.join(root, "usr/lib/debug")) else root
     vmlinux, how = find_vmlinux(dbg, release, info.get("BUILD-ID"))

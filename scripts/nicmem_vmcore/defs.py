@@ -199,6 +199,7 @@ class Adaptor:
         self.name = spec["name"]
         self.driver = spec["driver"]
         self.module = spec["module"]
+        self.also_module = spec["also_module"]     # a second module's debuginfo (virtio_ring)
         self.page_per_desc = bool(spec["page_per_desc"])
         # NET_IP_ALIGN (igb's order rule) is 0 on x86 only
         self.order0_max_mtu = spec["order0_max_mtu_ip_align0" if arch == "x86_64" else

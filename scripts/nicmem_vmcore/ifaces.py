@@ -30,6 +30,7 @@ class Iface:
         self.refs_hist = [0] * rules.buckets
         self.drain_hist = [0] * rules.buckets
         self.pp_frag_hist = [0] * rules.buckets
+        self.biased = False         # a bias ring's walk: bias histograms
         self.pp_pools = self.pp_pages = self.pp_inflight = self.pp_cached = self.pp_remote = 0
         self.source = NONE
         self.page_order = 0
@@ -225,6 +226,7 @@ def bias_ring_walk(prog, mm, rules, ifi, lay, threshold, drgn):
     ifi.rx_pages = sum(q.pages for q in ifi.rxq)
     ifi.page_order = max(q.order for q in ifi.rxq)
     ifi.rx_bytes = ifi.rx_pages * mm.page_size
+    ifi.biased = True
     ifi.note = f"walked_{lay.source}_layout"
 
 
@@ -384,6 +386,132 @@ def mlx5_walk_rx(prog, mm, rules, ifi, lay, threshold, drgn):
     ifi.note = f"mlx5_{ifi.rxq[0].kind}_rq_{num}_channels"[:common.D["NICMEM_NOTE_LEN"] - 1]
 
 
+def virtio_net_walk_rx(prog, mm, rules, ifi, lay, threshold, drgn):
+    """drivers/virtio_net/adaptor.c's virtio_net_walk_rx() on the dump: per
+    receive queue, the distinct head pages its posted buffers (the vring's
+    desc_state[].data) and its page_frag lie in; raises Decline(note)."""
+    ad = lay.ad if lay else None
+    if lay is None or lay.source.startswith("none"):
+        raise Decline(lay.source if lay else "no_layout")
+    F = {i[len("NICMEM_F_"):]: k for k, i in enumerate(ad.ids)}
+    fo = lambda n: lay.f[F[n]][0]
+    fs = lambda n: lay.f[F[n]][1]
+    for name, (s, p) in ((i[len("NICMEM_F_"):], f) for i, f in zip(ad.ids, ad.fields)):
+        if lay.f[F[name]][2]:
+            raise Decline(f"layout_lacks_{s}.{p or 'size'}")
+    ptrs = ("virtnet_info_vdev", "virtnet_info_dev", "virtnet_info_rq", "receive_queue_vq",
+            "receive_queue_alloc_frag_page", "vring_virtqueue_split_desc_state",
+            "vring_virtqueue_packed_desc_state", "vring_desc_state_split_data",
+            "vring_desc_state_packed_data")
+    if any(fs(n) != 8 for n in ptrs) or \
+            fo("vring_desc_state_split_data") + 8 > fs("sizeof_vring_desc_state_split") or \
+            fo("vring_desc_state_packed_data") + 8 > fs("sizeof_vring_desc_state_packed") or \
+            fs("sizeof_vring_desc_state_split") > common.D["NICMEM_MAX_STRIDE"] or \
+            fs("sizeof_vring_desc_state_packed") > common.D["NICMEM_MAX_STRIDE"] or \
+            not fs("sizeof_receive_queue"):
+        raise Decline("implausible_layout")
+
+    def rd(addr, size, why):
+        try:
+            return int.from_bytes(prog.read(addr, size), "little")
+        except (drgn.FaultError, ValueError, OverflowError):
+            raise Decline(why)
+
+    def uint(base, n, why):
+        return rd(base + fo(n), fs(n), why)
+
+    from drgn.helpers.linux.mm import virt_to_page
+    vi = netdev_priv(prog, ifi.dev_key)
+    if uint(vi, "virtnet_info_dev", "root_netdev_mismatch") != ifi.dev_key:
+        raise Decline("root_netdev_mismatch")
+    why = "unreadable_virtnet_info"
+    mergeable, big = uint(vi, "virtnet_info_mergeable_rx_bufs", why), uint(vi, "virtnet_info_big_packets", why)
+    nq, rqs = uint(vi, "virtnet_info_max_queue_pairs", why), uint(vi, "virtnet_info_rq", why)
+    vdev = uint(vi, "virtnet_info_vdev", why)
+    if not mergeable and big:
+        raise Decline("big_packets_buffers_not_walked")
+    if not nq or nq > ifi.dev.num_rx_queues.value_() or nq > common.D["NICMEM_MAX_RXQ"]:
+        raise Decline(f"queues_{nq}_out_of_range")
+    rqsize = fs("sizeof_receive_queue")
+    if not vdev or not rqs or not readable(prog, rqs, nq * rqsize, drgn):
+        raise Decline("no_queue_array")
+    vq_t = prog.type("struct virtqueue")       # public: <linux/virtio.h>
+    o_vdev, o_free = drgn.offsetof(vq_t, "vdev"), drgn.offsetof(vq_t, "num_free")
+    pinned = rules.index["NICMEM_PINNED"]
+    ifi.rxq = [RxQ() for _ in range(nq)]
+    for qi in range(nq):
+        q, rq = ifi.rxq[qi], rqs + qi * rqsize
+        vq = uint(rq, "receive_queue_vq", f"no_virtqueue_q{qi}")
+        if not vq:
+            raise Decline(f"no_virtqueue_q{qi}")
+        if rd(vq + o_vdev, 8, f"virtqueue_vdev_mismatch_q{qi}") != vdev:
+            raise Decline(f"virtqueue_vdev_mismatch_q{qi}")
+        why = f"unreadable_virtqueue_q{qi}"
+        num_free = rd(vq + o_free, 4, why)
+        vvq = vq - fo("vring_virtqueue_vq")
+        packed = uint(vvq, "vring_virtqueue_packed_ring", why)
+        kind = "packed" if packed else "split"
+        num = uint(vvq, f"vring_virtqueue_{kind}_num", why)
+        ds = uint(vvq, f"vring_virtqueue_{kind}_desc_state", why)
+        if packed > 1 or not num or num > 32768 or num_free > num or not ds:
+            raise Decline(f"vring_out_of_range_q{qi}")
+        if qi == 0:
+            ifi.ring_cur = num      # what ethtool reports: queue 0's vring size
+        if ifi.ring_cur and num != ifi.ring_cur:
+            raise Decline(f"vring_{num}_not_ethtool_{ifi.ring_cur}_q{qi}")
+        q.descs = num
+        stride, od = fs(f"sizeof_vring_desc_state_{kind}"), fo(f"vring_desc_state_{kind}_data")
+        try:
+            raw = prog.read(ds, num * stride)
+        except (drgn.FaultError, ValueError, OverflowError):
+            raise Decline(f"unreadable_desc_state_q{qi}")
+        heads = []
+        for i in range(num):
+            data = int.from_bytes(raw[i * stride + od:i * stride + od + 8], "little")
+            if not data:
+                continue
+            try:
+                h = head_pfn(mm, virt_to_page(prog, data).value_())
+            except (drgn.FaultError, ValueError, OverflowError):
+                h = None
+            if h is None:
+                raise Decline(f"bad_buffer_q{qi}_d{i}")
+            heads.append(h)
+        q.with_page = len(heads)
+        q.kind = "virtqueue"
+        p = uint(rq, "receive_queue_alloc_frag_page", f"unreadable_queue_q{qi}")
+        if p:
+            h = head_pfn(mm, p)
+            if h is None:
+                raise Decline(f"bad_alloc_frag_page_q{qi}")
+            heads.append(h)
+        for h in sorted(set(heads)):
+            b = mm.page(h)
+            s = mm.snap(h, b)
+            n = 1 << s.order
+            q.order = max(q.order, s.order)
+            q.pages += n
+            if ifi.numa_node != -1 and mm.nid(b) != ifi.numa_node:
+                q.remote += n
+            if rules.classify(s, threshold) == pinned:
+                q.pinned += n
+    ifi.rx_pages = sum(q.pages for q in ifi.rxq)
+    ifi.page_order = max(q.order for q in ifi.rxq)
+    ifi.rx_bytes = ifi.rx_pages * mm.page_size
+    ifi.note = f"walked_{lay.source}_layout"
+
+
+def head_pfn(mm, ptr):
+    """the valid head page's pfn of the struct page at @ptr (compound_head()), or None"""
+    pfn = mm.pfn_of(ptr)
+    if pfn is None:
+        return None
+    head = mm.u64(mm.page(pfn), mm.o_head)
+    if head & 1:                       # PageTail()
+        pfn = mm.pfn_of(mm.head_of(pfn, head))
+    return pfn
+
+
 def bias_ring_walk_rx(prog, mm, rules, ifi, lay, threshold, drgn):
     """drivers/bias_ring.c's nicmem_bias_ring_walk_rx(): the walk of the
     layout's adaptor's bias_ring table; raises Decline(note)."""
@@ -395,7 +523,7 @@ def bias_ring_walk_rx(prog, mm, rules, ifi, lay, threshold, drgn):
 # the adaptors' own walks (.walk_rx but nicmem_bias_ring_walk_rx), by
 # adaptor: the same walk on a dump. tests/vmcore/rules-drift checks this
 # against drivers/*/adaptor.c
-WALKERS = {"mlx5": mlx5_walk_rx}
+WALKERS = {"mlx5": mlx5_walk_rx, "virtio_net": virtio_net_walk_rx}
 
 
 def walker(ad):
@@ -457,8 +585,8 @@ def ifaces_walk(prog, mm, rules, ads, layouts, threshold, drgn):
         if ifi.source != EXACT:
             why = ifi.note
             rx_estimate(ad, ifi, mm.page_size)
-            # as the module: a declined walk's reason stays on its estimate;
-            # without ethtool there is often no estimate: keep it then too
-            if why and (ifi.source == ESTIMATE or ifi.note == "ring_size_unknown"):
+            # as the module: a declined walk's reason stays on its estimate,
+            # or where there is none (no ethtool in a dump, no estimate rule)
+            if why:
                 ifi.note = why
     return ifs, total

@@ -282,7 +282,8 @@ class Report:
         for i in ifs:
             for kind, h in (("bias", i.bias_hist), ("outside", i.refs_hist), ("drained", i.drain_hist),
                             ("pp_frag", i.pp_frag_hist)):
-                if (kind != "pp_frag" and i.source != EXACT) or (kind == "pp_frag" and not i.pp_pools):
+                if (kind != "pp_frag" and not (i.source == EXACT and i.biased)) or \
+                        (kind == "pp_frag" and not i.pp_pools):
                     continue
                 for b in range(self.r.buckets):
                     lo, hi = self.r.bucket_range(b)

@@ -173,6 +173,67 @@ t_ethtool() {
 	sed 's/^/#   /' /tmp/ifaces
 }
 
+# ---- virtio_net's receive virtqueues: walked where its buffers are its
+# own page_frag's (up to 6.x; 7.x's are page_pool's), against ethtool ----
+# "queue descs with_page no_page order pages" of one interface's rows
+vq_rows() { awk -v ix="$1" '!/^#/ && $2 == ix { print $5, $6, $7, $8, $9, $10 }' /tmp/q; }
+
+t_virtio_one() {	# t_virtio_one <dev>: an exact walk's rows against ethtool
+	name=$1 ix=$(cat /sys/class/net/$1/ifindex)
+	snap queues q
+	snap interfaces ifaces
+	row=$(iface_row "$(stat -L -c %i /proc/self/ns/net)" "$ix")
+	maxq=$(ethtool -l "$name" | awk '/^Pre-set maximums/ { c = 1 } c && /^Combined:/ { print $2; exit }')
+	curq=$(ethtool -l "$name" | awk '/^Current hardware settings/ { c = 1 } c && /^Combined:/ { print $2; exit }')
+	ring=$(ethtool -g "$name" | awk '/^Current hardware settings/ { c = 1 } c && /^RX:/ { print $2; exit }')
+	vq_rows "$ix" > /tmp/vq
+	[ "$(wc -l < /tmp/vq)" -eq "$maxq" ] &&
+		awk -v r="$ring" '$2 != r || $3 + $4 != r { exit 1 }' /tmp/vq
+	ok $? "$name: one row per queue pair the device has ($maxq, $curq in use), each of ethtool's $ring descriptors, posted or free" "$(cat /tmp/vq)"
+	# each posted buffer is at least a full frame (GOOD_PACKET_LEN 1518)
+	# of its page, buffers never overlap, and a queue's pages are the
+	# buffers' and its page_frag's: at most one more than its buffers
+	awk -v ps="$(scan_field page_size "$D/summary")" -v cur="$curq" '{
+		span = 1	# busybox awk has no ^
+		for (i = 0; i < $5; i++) span *= 2
+		if (($1 < cur && ($3 == 0 || $6 == 0)) || $6 * ps < $3 * 1518 ||
+		    $6 > ($3 + 1) * span) exit 1 }' /tmp/vq
+	ok $? "$name: every queue in use has buffers posted, and its pages hold them (>= 1518 bytes each, <= one page each)" "$(cat /tmp/vq)"
+	[ "$(echo "$row" | awk '{ print $16, $17 }')" = "exact walked_btf_layout" ] &&
+		[ "$(echo "$row" | awk '{ print $14 }')" = "$(awk '{ n += $6 } END { print n }' /tmp/vq)" ]
+	ok $? "$name: counted exact, its RX pages the sum of its queues'" "row='$row'"
+	# ethtool -G reallocates the vrings (where the device can reset a queue)
+	if ethtool -G "$name" rx 128 2> /tmp/vqerr; then
+		snap queues q
+		vq_rows "$ix" > /tmp/vq2
+		awk '$2 != 128 || $3 + $4 != 128 { exit 1 }' /tmp/vq2
+		ok $? "$name: after ethtool -G rx 128 every queue has 128 descriptors" "$(cat /tmp/vq2)"
+		ethtool -G "$name" rx "$ring"
+	else
+		echo "# $name: ethtool -G rx 128 refused ($(cat /tmp/vqerr)): the resize not tested"
+	fi
+}
+
+t_virtio() {
+	for dev in /sys/class/net/eth*; do
+		case $(readlink "$dev/device/driver") in */virtio_net) ;; *) continue ;; esac
+		name=${dev##*/}
+		snap interfaces ifaces
+		row=$(iface_row "$(stat -L -c %i /proc/self/ns/net)" "$(cat $dev/ifindex)")
+		src=$(echo "$row" | awk '{ print $16 }') note=$(echo "$row" | awk '{ print $17 }')
+		if [ ! -e /sys/kernel/btf/vmlinux ]; then
+			[ "$src" = none ] && case $note in none:no_vmlinux_btf*) true ;; *) false ;; esac
+			ok $? "$name: without vmlinux BTF no figure, and the note says why" "row='$row'"
+		elif grep -q '^virtio_net .* alloc_frag.page .* btf$' /tmp/lay0; then
+			t_virtio_one "$name"
+		else
+			# 7.x: no page_frag in receive_queue; the pools count
+			[ "$src" = page_pool ]
+			ok $? "$name: buffers from page_pools (no receive_queue.alloc_frag): counted by its pools" "row='$row'"
+		fi
+	done
+}
+
 # ---- census against itself and /proc/meminfo ----
 t_census() {
 	snap summary sum
@@ -542,9 +603,9 @@ t_layouts() {
 		load_module $m
 		ok $? "the real $m.ko loads without hardware"
 	done
-	# module BTF of every NIC driver nicmem knows; ice, iavf and
-	# virtio_net have no member list (estimate or page_pool), so their
-	# BTF is only required to be there
+	# module BTF of every NIC driver nicmem knows; ice and iavf have no
+	# member list (estimate or page_pool), virtio_net's members are
+	# checked by t_virtio: their BTF is only required to be there
 	for m in ixgbe i40e igb mlx5_core ice iavf virtio_net; do
 		[ -s /sys/kernel/btf/$m ]
 		ok $? "$m has module BTF ($(wc -c < /sys/kernel/btf/$m 2>/dev/null) bytes)"
@@ -999,6 +1060,8 @@ main() {
 	t_load
 	t_interfaces
 	t_ethtool
+	snap layouts lay0
+	t_virtio
 	t_census
 	emit_set base
 	t_pinned

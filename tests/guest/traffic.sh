@@ -9,7 +9,9 @@
 # ring's shape. Then, the rings at rest right after traffic, nicmem's
 # queues and histogram files are read while nicmem_freeze.ko stops the VM
 # at the census for the host to dump memory (vmcore-1: queues, vmcore-2:
-# histogram); the host reads igb's rings from the dumps with drgn.
+# histogram); the host reads igb's rings from the dumps with drgn. Before
+# that, frames into virtio_net's tap: its virtqueue rows whole under
+# traffic and posted again after, then compared with drgn's too.
 
 D=/sys/kernel/debug/nicmem
 . /nicmem/lib.sh
@@ -40,10 +42,10 @@ torn() {
 # the traffic stopped: rx_packets unchanged for 2 s (60 s at most)
 quiet() {
 	local a b i=0
-	a=$(rx)
+	a=$($RXF)
 	while [ $i -lt 60 ]; do
 		sleep 2
-		b=$(rx)
+		b=$($RXF)
 		[ "$a" = "$b" ] && return 0
 		a=$b
 		i=$((i + 2))
@@ -60,26 +62,28 @@ converged() {	# converged <order>
 		$6 != r || $7 != r - 1 || $9 != o { bad = 1 }
 		END { exit bad || NR != c }'
 }
-# a burst of FRAMES frames, read while it runs; ACTION mid-burst
+# a burst of FRAMES frames into $NIC's tap (igb, or virtio), read with
+# $TORNF while it runs, its frames counted by $RXF; ACTION mid-burst
 burst() {	# burst <frames> <size> <action...>
 	local frames=$1 size=$2 reads=0 bad=0 before
 	shift 2
-	before=$(rx)
-	echo "HARNESS-TRAFFIC $frames $size" >&3
-	while [ "$(rx)" = "$before" ] && [ $reads -lt 100 ]; do
+	before=$($RXF)
+	echo "HARNESS-TRAFFIC $frames $size $NIC" >&3
+	while [ "$($RXF)" = "$before" ] && [ $reads -lt 100 ]; do
 		sleep 0.2
 		reads=$((reads + 1))
 	done
 	reads=0
 	[ $# -eq 0 ] || "$@"
 	while [ $reads -lt 20 ]; do
-		torn > /tmp/torn || { bad=1; cat /tmp/torn; }
+		$TORNF > /tmp/torn || { bad=1; cat /tmp/torn; }
 		reads=$((reads + 1))
 	done
-	RX_DURING=$(($(rx) - before))
+	RX_DURING=$(($($RXF) - before))
 	quiet
 	return $bad
 }
+NIC=igb RXF=rx TORNF=torn
 
 burst 20000 1020 > /tmp/torn.log
 ok $? "20 reads of queues while frames arrive ($RX_DURING so far): every igb row whole" "$(head -3 /tmp/torn.log)"
@@ -106,6 +110,40 @@ for a in "ethtool -G $IF rx 512:0" "ethtool -L $IF combined 4:0" \
 	*"mtu 9000") emit_set igb-mtu9000 ;;	# order-1 ring pages
 	esac
 done
+
+# virtio_net under traffic: frames into its multi_queue tap (eth0); its
+# receive virtqueues' rows stay whole while buffers are taken and posted
+VIF=
+for d in /sys/class/net/eth*; do
+	case $(readlink "$d/device/driver") in */virtio_net) VIF=${d##*/} ;; esac
+done
+vrx() { cat "/sys/class/net/$VIF/statistics/rx_packets"; }
+vrows() { awk -v i="$VIF" '$3 == i' $D/queues; }
+# a virtqueue row: descs = posted + free, pages hold at most one page per
+# buffer and the page_frag's, bytes = pages x page size
+vtorn() {
+	vrows | awk -v ps="$(getconf PAGESIZE 2>/dev/null || echo 4096)" '
+		{ m = 1; for (k = 0; k < $9; k++) m *= 2 }
+		NF != 16 || $6 != $7 + $8 || $10 > ($7 + 1) * m ||
+		$11 != $10 * ps || $14 != "virtqueue" { print; bad = 1 }
+		END { exit bad + 0 }'
+}
+if [ -n "$VIF" ]; then
+	NIC=virtio RXF=vrx TORNF=vtorn
+	before=$(vrx)
+	burst 20000 1020 > /tmp/vtorn.log
+	[ $? -eq 0 ] && [ "$RX_DURING" -gt 0 ]
+	ok $? "20 reads of queues while frames arrive at virtio_net ($VIF, $RX_DURING so far): every virtqueue row whole" "$(head -3 /tmp/vtorn.log)"
+	# at rest virtio_net posts buffers again once a queue has more free
+	# descriptors than half a NAPI budget (virtnet_receive()): each queue
+	# in use has most of its vring posted
+	cur=$(ethtool -l "$VIF" | awk '$1 == "Combined:" { v = $2 } END { print v }')
+	vrows | awk -v c="$cur" '$5 < c && $7 < $6 / 2 { bad = 1 } END { exit bad + 0 }' &&
+		vtorn > /dev/null
+	ok $? "after $(($(vrx) - before)) frames: every virtio_net queue in use has buffers posted again, its rows whole" "$(vrows | tr '\n' ';')"
+	vrows | sed 's/^/# /'
+	NIC=igb RXF=rx TORNF=torn
+fi
 
 # the exact comparison: a last burst, then the rings at rest, dumped
 burst 20000 1020 > /dev/null
