@@ -31,14 +31,18 @@
 
 #define NICMEM_FRAG_SEC	".data..percpu"
 
-/* the caches, in output order; napi_alloc_cache's is its member "page" */
+/* the caches, in output order (frag_caches.h) */
 static const struct {
 	const char *var;
 	const char *member;	/* "" when the variable is the cache */
-} nicmem_frag_vars[NICMEM_FRAG_CACHES] = {
-	{ "netdev_alloc_cache", "" },
-	{ "napi_alloc_cache", "page" },
+} nicmem_frag_vars[] = {
+#define NICMEM_FRAG_CACHE(var, member)	{ #var, member },
+#include "frag_caches.h"
+#undef NICMEM_FRAG_CACHE
 };
+
+static_assert(ARRAY_SIZE(nicmem_frag_vars) == NICMEM_FRAG_CACHES,
+	      "frag_caches.h lists NICMEM_FRAG_CACHES caches");
 
 /* What the BTF gave, resolved once (a missing BTF does not appear later) */
 struct nicmem_frag_layout {

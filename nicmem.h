@@ -236,7 +236,7 @@ struct nicmem_ifaces {
 };
 
 /* the networking core's page_frag caches per CPU (frag.c) */
-#define NICMEM_FRAG_CACHES	2	/* netdev_alloc_cache, napi_alloc_cache */
+#define NICMEM_FRAG_CACHES	2	/* frag_caches.h's */
 
 /**
  * struct nicmem_frag - the page_frag caches' current pages, by name

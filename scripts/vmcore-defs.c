@@ -79,6 +79,13 @@ static void print_names(const char *member, const char *const *v,
 
 #define INT(name)	print_int(#name, (name))
 
+/* frag.c's page_frag caches: [per-CPU variable, member or ""] */
+static const char * const frag_caches[][2] = {
+#define NICMEM_FRAG_CACHE(var, member)	{ #var, member },
+#include "frag_caches.h"
+#undef NICMEM_FRAG_CACHE
+};
+
 static const char * const adaptors[] = {
 #define NICMEM_ADAPTOR(d)	(#d),
 #include "list.h"
@@ -211,6 +218,11 @@ int main(void)
 	print_names("classes", class_names, NICMEM_NR_CLASSES);
 	print_names("class_ids", class_ids, NICMEM_NR_CLASSES);
 	print_names("adaptors", adaptors, ARRAY_SIZE(adaptors));
+	printf(",\n\"frag_caches\": [");
+	for (key = 0; key < ARRAY_SIZE(frag_caches); key++)
+		printf("%s[\"%s\", \"%s\"]", key ? ", " : "", frag_caches[key][0],
+		       frag_caches[key][1]);
+	printf("]");
 	/* each flag at its key bit: the order is census.h's enum */
 	printf(",\n\"snap_flags\": ");
 	sep = "{";

@@ -44,6 +44,8 @@ class Defs:
             self.names = list(g["classes"])
             self.index = {ident: i for i, ident in enumerate(g["class_ids"])}
             self.adaptors = list(g["adaptors"])
+            # frag.c's page_frag caches: (per-CPU variable, member or "")
+            self.frag_caches = [(v, m) for v, m in g["frag_caches"]]
             self.specs = list(g["specs"])
             ok = [sp["name"] for sp in self.specs] == self.adaptors
             self.flags = dict(g["snap_flags"])

@@ -1,10 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """The networking core's page_frag caches, as frag.c reads them (nicmem_frag_read())."""
 
-# the caches in frag.c's order; napi_alloc_cache's is its member "page"
-CACHES = (("netdev_alloc_cache", None), ("napi_alloc_cache", "page"))
-
-
 class Frag:
     def __init__(self):
         self.why = None
@@ -32,7 +28,8 @@ def frag_read(prog, mm, rules, threshold, drgn):
         return f
     pinned = rules.index["NICMEM_PINNED"]
     for cpu in for_each_possible_cpu(prog):
-        for var, member in CACHES:
+        # frag.c's caches, in its order (frag_caches.h, generated)
+        for var, member in rules.frag_caches:
             c = per_cpu(prog[var], cpu)
             if member:
                 c = c.member_(member)
