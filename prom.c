@@ -318,10 +318,10 @@ int nicmem_metrics_show(struct seq_file *m, void *v)
 {
 	const struct nicmem_snapshot *snap = m->private;
 	const struct nicmem_census *c = &snap->census;
-	u64 pinned = nicmem_class_pages(c, NICMEM_PINNED);
 	struct nicmem_rx_sum sum;
 	unsigned int b;
 
+	nicmem_rx_totals(snap, &sum);	/* once: every figure below */
 	seq_printf(m, "# nicmem - version: %d\n", NICMEM_FORMAT_VERSION);
 	nicmem_prom_head(m, "nicmem_info", "nicmem output format version.");
 	seq_printf(m, "nicmem_info{version=\"%d\"} 1\n", NICMEM_FORMAT_VERSION);
@@ -343,11 +343,11 @@ int nicmem_metrics_show(struct seq_file *m, void *v)
 	nicmem_prom_census(m, snap, true);
 	nicmem_prom_head(m, "nicmem_pinned_signature_pages",
 			 "Unmapped non-LRU kernel pages with refcount at or above the threshold.");
-	seq_printf(m, "nicmem_pinned_signature_pages %llu\n", pinned);
+	seq_printf(m, "nicmem_pinned_signature_pages %llu\n", sum.pinned);
 	nicmem_prom_head(m, "nicmem_pinned_signature_bytes",
 			 "Bytes of unmapped non-LRU kernel pages with refcount at or above the threshold.");
 	seq_printf(m, "nicmem_pinned_signature_bytes %llu\n",
-		   pinned * snap->page_size);
+		   sum.pinned * snap->page_size);
 	nicmem_prom_head(m, "nicmem_refcount_pages",
 			 "Unmapped non-LRU kernel pages by refcount range (log2 buckets).");
 	for (b = 0; b < NICMEM_HIST_BUCKETS; b++) {
@@ -355,7 +355,6 @@ int nicmem_metrics_show(struct seq_file *m, void *v)
 		nicmem_prom_bucket(m, b, "refcount", true);
 		seq_printf(m, "} %llu\n", c->hist[b]);
 	}
-	nicmem_rx_totals(snap, &sum);
 	nicmem_prom_head(m, "nicmem_nic_rx_bytes",
 			 "Bytes held by NIC RX rings over all interfaces with a figure.");
 	seq_printf(m, "nicmem_nic_rx_bytes %llu\n", sum.bytes);
