@@ -158,7 +158,7 @@ static void nicmem_frag_layout_get(struct nicmem_frag_layout *l)
 static int nicmem_frag_head(const struct nicmem_frag_layout *l,
 			    unsigned long addr, struct page **headp)
 {
-	struct page *page, *head;
+	struct page *head;
 	unsigned long va;
 
 	if (nicmem_read_ram(&va, addr, sizeof(va)))
@@ -167,11 +167,8 @@ static int nicmem_frag_head(const struct nicmem_frag_layout *l,
 		va &= PAGE_MASK;
 	if (!va)
 		return -ENODATA;
-	if (!virt_addr_valid((void *)va))
-		return -EFAULT;
-	page = nicmem_valid_page((unsigned long)virt_to_page((void *)va));
-	head = page ? compound_head(page) : NULL;
-	if (!head || nicmem_valid_page((unsigned long)head) != head)
+	head = nicmem_va_head_page(va);
+	if (!head)
 		return -EFAULT;
 	*headp = head;
 	return 0;

@@ -44,6 +44,28 @@ static inline struct page *nicmem_valid_page(unsigned long p)
 	return pfn_to_online_page(pfn) == page ? page : NULL;
 }
 
+/*
+ * The head page (compound_head()) of the struct page pointer @p, when it
+ * and its head are valid online pages; NULL otherwise.
+ */
+static inline struct page *nicmem_head_page(unsigned long p)
+{
+	struct page *page = nicmem_valid_page(p), *head;
+
+	if (!page)
+		return NULL;
+	head = compound_head(page);
+	return nicmem_valid_page((unsigned long)head) == head ? head : NULL;
+}
+
+/* The valid head page of the direct-map address @va, or NULL. */
+static inline struct page *nicmem_va_head_page(unsigned long va)
+{
+	if (!virt_addr_valid((void *)va))
+		return NULL;
+	return nicmem_head_page((unsigned long)virt_to_page((void *)va));
+}
+
 /* One value of @len bytes at @addr, if @addr is RAM and the read works. */
 static inline int nicmem_read_ram(void *dst, unsigned long addr, size_t len)
 {

@@ -38,25 +38,6 @@
 #define VN_CHUNK	4096	/* bytes of desc_state[] per read */
 #define VN_VRING_MAX	32768	/* the virtio spec's largest queue */
 
-/* the members every walk reads */
-static const int vn_required[] = {
-	NICMEM_F_virtnet_info_vdev, NICMEM_F_virtnet_info_dev,
-	NICMEM_F_virtnet_info_rq, NICMEM_F_virtnet_info_max_queue_pairs,
-	NICMEM_F_virtnet_info_big_packets,
-	NICMEM_F_virtnet_info_mergeable_rx_bufs,
-	NICMEM_F_receive_queue_vq, NICMEM_F_receive_queue_alloc_frag_page,
-	NICMEM_F_sizeof_receive_queue,
-	NICMEM_F_vring_virtqueue_vq, NICMEM_F_vring_virtqueue_packed_ring,
-	NICMEM_F_vring_virtqueue_split_num,
-	NICMEM_F_vring_virtqueue_split_desc_state,
-	NICMEM_F_vring_virtqueue_packed_num,
-	NICMEM_F_vring_virtqueue_packed_desc_state,
-	NICMEM_F_vring_desc_state_split_data,
-	NICMEM_F_sizeof_vring_desc_state_split,
-	NICMEM_F_vring_desc_state_packed_data,
-	NICMEM_F_sizeof_vring_desc_state_packed,
-};
-
 /* the pointer-sized members */
 static const int vn_pointers[] = {
 	NICMEM_F_virtnet_info_vdev, NICMEM_F_virtnet_info_dev,
@@ -105,10 +86,11 @@ static int vn_check_layout(struct nicmem_iface *ifi,
 		return nicmem_decline(ifi, -ENOENT, "no_layout");
 	if (str_has_prefix(l->source, "none"))
 		return nicmem_decline(ifi, -ENOENT, "%s", l->source);
-	for (i = 0; i < ARRAY_SIZE(vn_required); i++) {
-		const struct nicmem_field *f = &virtio_net_fields[vn_required[i]];
+	/* every member is read: a layout lacking one cannot be walked */
+	for (i = 0; i < ARRAY_SIZE(virtio_net_fields); i++) {
+		const struct nicmem_field *f = &virtio_net_fields[i];
 
-		if (l->f[vn_required[i]].err)
+		if (l->f[i].err)
 			return nicmem_decline(ifi, -ENOENT, "layout_lacks_%s.%s",
 					      f->sname, f->path ?: "size");
 	}
@@ -124,20 +106,6 @@ static int vn_check_layout(struct nicmem_iface *ifi,
 	    !l->f[NICMEM_F_sizeof_receive_queue].size)
 		return nicmem_decline(ifi, -EINVAL, "implausible_layout");
 	return 0;
-}
-
-/* The valid head page of the direct-map address @va, or NULL */
-static unsigned long vn_head_of_va(unsigned long va)
-{
-	struct page *page, *head;
-
-	if (!virt_addr_valid((void *)va))
-		return 0;
-	page = nicmem_valid_page((unsigned long)virt_to_page((void *)va));
-	head = page ? compound_head(page) : NULL;
-	if (!head || nicmem_valid_page((unsigned long)head) != head)
-		return 0;
-	return (unsigned long)head;
 }
 
 static int vn_cmp(const void *a, const void *b)
@@ -168,14 +136,13 @@ static int vn_buffers(struct vn_walk *w, unsigned int qi, unsigned long ds,
 	int fdata = packed ? NICMEM_F_vring_desc_state_packed_data :
 			     NICMEM_F_vring_desc_state_split_data;
 	u32 stride = fs(w, fsz), per = VN_CHUNK / stride, i = 0, j, k;
-	unsigned long data, head;
+	unsigned long data;
+	struct page *head;
 
 	while (i < num) {
 		k = min(per, num - i);
-		if (!nicmem_ram(ds + (unsigned long)i * stride, (size_t)k * stride) ||
-		    nicmem_read_nofault(w->chunk,
-					(const void *)(ds + (unsigned long)i * stride),
-					(size_t)k * stride))
+		if (nicmem_read_ram(w->chunk, ds + (unsigned long)i * stride,
+				    (size_t)k * stride))
 			return nicmem_decline(w->ifi, -EFAULT,
 					      "unreadable_desc_state_q%u", qi);
 		for (j = 0; j < k; j++) {
@@ -183,11 +150,11 @@ static int vn_buffers(struct vn_walk *w, unsigned int qi, unsigned long ds,
 			       sizeof(data));
 			if (!data)
 				continue;
-			head = vn_head_of_va(data);
+			head = nicmem_va_head_page(data);
 			if (!head)
 				return nicmem_decline(w->ifi, -EINVAL,
 						      "bad_buffer_q%u_d%u", qi, i + j);
-			w->heads[(*n)++] = head;
+			w->heads[(*n)++] = (unsigned long)head;
 		}
 		i += k;
 		cond_resched();
@@ -200,7 +167,8 @@ static int vn_queue(struct vn_walk *w, unsigned int qi, unsigned long rq)
 {
 	struct nicmem_iface *ifi = w->ifi;
 	struct nicmem_rxq *q = &ifi->rxq[qi];
-	unsigned long vq, vvq, ds, p, head, back;
+	unsigned long vq, vvq, ds, back;
+	struct page *head;
 	u64 packed, num, num_free, v;
 	u32 n = 0, i, buffers;
 	int ret;
@@ -241,13 +209,11 @@ static int vn_queue(struct vn_walk *w, unsigned int qi, unsigned long rq)
 	/* the page the next buffers are carved from holds a reference too */
 	if (vn_uint(w, rq, NICMEM_F_receive_queue_alloc_frag_page, &v))
 		return nicmem_decline(ifi, -EFAULT, "unreadable_queue_q%u", qi);
-	p = v;
-	if (p) {
-		head = nicmem_valid_page(p) ?
-		       (unsigned long)compound_head((struct page *)p) : 0;
-		if (!head || !nicmem_valid_page(head))
+	if (v) {
+		head = nicmem_head_page(v);
+		if (!head)
 			return nicmem_decline(ifi, -EINVAL, "bad_alloc_frag_page_q%u", qi);
-		w->heads[n++] = head;
+		w->heads[n++] = (unsigned long)head;
 	}
 	sort(w->heads, n, sizeof(*w->heads), vn_cmp, NULL);
 	for (i = 0; i < n; i++) {
