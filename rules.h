@@ -57,7 +57,7 @@ NICMEM_CLASS(NICMEM_LRU_FILE,	"lru_file")	/* on an LRU, file or shmem */
 NICMEM_CLASS(NICMEM_SLAB,	"slab")		/* slab backing pages */
 NICMEM_CLASS(NICMEM_PAGE_POOL,	"page_pool")	/* pp_magic (5.14+) */
 NICMEM_CLASS(NICMEM_HUGETLB,	"hugetlb")	/* hugetlbfs, free or used */
-NICMEM_CLASS(NICMEM_RESERVED,	"reserved")	/* memmap, firmware, holes */
+NICMEM_CLASS(NICMEM_RESERVED,	"reserved")	/* memmap, firmware, holes, KFENCE */
 NICMEM_CLASS(NICMEM_PINNED,	"pinned")	/* the seeds' signature */
 NICMEM_CLASS(NICMEM_KERNEL,	"kernel")	/* other unmapped kernel pages */
 NICMEM_CLASS(NICMEM_OTHER,	"other")	/* mapped or mapping, off LRU */
