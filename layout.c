@@ -79,7 +79,9 @@ static bool nicmem_layout_fields(struct nicmem_layout *l,
 	}
 	if (!also_err)
 		nicmem_btf_free(&also);
-	strscpy(l->source, l->err ? "btf:incomplete" : "btf",
+	l->usable = true;
+	l->partial = l->err != 0;
+	strscpy(l->source, l->partial ? "btf:incomplete" : "btf",
 		sizeof(l->source));
 	return also_err != -ENODATA && nicmem_btf_transient(also_err);
 }
@@ -99,6 +101,7 @@ static bool nicmem_layout_compiled(struct nicmem_layout *l)
 		l->f[i].err = c->f[i].size ? 0 : -ENOENT;
 	}
 	l->err = 0;
+	l->usable = true;
 	strscpy(l->source, "compiled", sizeof(l->source));
 	return true;
 }
@@ -117,6 +120,7 @@ NICMEM_VISIBLE_IF_KUNIT bool nicmem_layout_recognised(struct nicmem_layout *l)
 		l->f[i].err = r->f[i].size ? 0 : -ENOENT;
 	}
 	l->err = 0;
+	l->usable = true;
 	l->search = true;
 	strscpy(l->source, "recognised", sizeof(l->source));
 	return true;

@@ -120,6 +120,8 @@ struct nicmem_layout {
 	const struct nicmem_adaptor *ad;
 	int err;			/* 0: every field resolved */
 	char source[NICMEM_NOTE_LEN];	/* "btf", or why there is no layout */
+	bool usable;			/* btf, compiled or recognised */
+	bool partial;			/* btf lacking members (each f[].err) */
 	bool search;			/* recognised: rings found on the device */
 	struct {
 		u32 offset;

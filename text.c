@@ -545,7 +545,7 @@ int nicmem_layouts_show(struct seq_file *m, void *v)
 	for (i = 0; i < snap->nr_layouts; i++) {
 		const struct nicmem_layout *l = &snap->layouts[i];
 		const struct nicmem_adaptor *ad = l->ad;
-		bool part = !strcmp(l->source, "btf:incomplete");
+		bool part = l->partial;
 
 		for (j = 0; j < ad->nr_fields; j++) {
 			const struct nicmem_field *f = &ad->fields[j];
@@ -558,7 +558,7 @@ int nicmem_layouts_show(struct seq_file *m, void *v)
 			if (part && l->f[j].err)
 				seq_printf(m, "%7s %6s none:no_member(%d)\n", "-", "-",
 					   l->f[j].err);
-			else if (l->f[j].err || str_has_prefix(l->source, "none"))
+			else if (l->f[j].err || !l->usable)
 				seq_printf(m, "%7s %6s %s\n", "-", "-", l->source);
 			else
 				seq_printf(m, "%7u %6u %s\n",

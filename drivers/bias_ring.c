@@ -100,11 +100,8 @@ static int walk_buffers(struct nicmem_walk *w, struct nicmem_rxq *q,
 
 	while (i < count) {
 		n = min(per, count - i);
-		if (!nicmem_ram(buffers + (unsigned long)i * stride,
-				(size_t)n * stride) ||
-		    nicmem_read_nofault(w->chunk,
-					(const void *)(buffers + (unsigned long)i * stride),
-					(size_t)n * stride))
+		if (nicmem_read_ram(w->chunk, buffers + (unsigned long)i * stride,
+				    (size_t)n * stride))
 			return nicmem_decline(ifi, -EFAULT, "unreadable_buffers_q%u", qi);
 		with = 0;
 		remote = 0;
@@ -221,8 +218,7 @@ static bool nicmem_rx_ring_like(struct nicmem_walk *w, unsigned long ring)
 	    read_ptr(ring + fo(w, br->ring_buffers), &buffers))
 		return false;
 	n = min_t(u32, count, NICMEM_CHUNK / stride);
-	if (!nicmem_ram(buffers, (size_t)n * stride) ||
-	    nicmem_read_nofault(w->chunk, (const void *)buffers, (size_t)n * stride))
+	if (nicmem_read_ram(w->chunk, buffers, (size_t)n * stride))
 		return false;
 	for (j = 0; j < n; j++) {
 		unsigned long p;

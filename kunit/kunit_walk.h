@@ -3,7 +3,7 @@
  * For the suites that walk a driver's structures: the adaptor of a driver
  * and the layout nicmem resolved for it, as the core would use them; and
  * the corruptions they feed the walk (a value poked into a member and put
- * back after).
+ * back after), in one loop every such suite runs.
  */
 #ifndef _NICMEM_KUNIT_WALK_H
 #define _NICMEM_KUNIT_WALK_H
@@ -75,13 +75,20 @@ static inline u64 kunit_wild(void)
 	       ((u64)get_random_u32() << 32 | get_random_u32());
 }
 
+/* an address nothing maps: only where faults are real (not UML) */
+static inline u64 kunit_unmapped(void)
+{
+	return 0xdead000000000000ULL | (get_random_u32() & ~7U);
+}
+
 /*
  * What a corrupted pointer may point at: another net_device, random
- * bytes, a freed object (still mapped, no longer ours).
+ * bytes, zeros, a freed object (still mapped, no longer ours).
  */
 struct kunit_junk {
 	struct net_device *other;
 	void *junk;
+	void *zeros;
 	void *freed;
 };
 
@@ -91,9 +98,11 @@ static inline void kunit_junk_init(struct kunit *test, struct kunit_junk *j)
 {
 	j->other = alloc_etherdev(64);
 	j->junk = kmalloc(KUNIT_JUNK_SIZE, GFP_KERNEL);
+	j->zeros = kzalloc(KUNIT_JUNK_SIZE, GFP_KERNEL);
 	j->freed = kmalloc(KUNIT_JUNK_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, j->other);
 	KUNIT_ASSERT_NOT_NULL(test, j->junk);
+	KUNIT_ASSERT_NOT_NULL(test, j->zeros);
 	KUNIT_ASSERT_NOT_NULL(test, j->freed);
 	get_random_bytes(j->junk, KUNIT_JUNK_SIZE);
 	kfree(j->freed);
@@ -103,6 +112,7 @@ static inline void kunit_junk_exit(struct kunit_junk *j)
 {
 	free_netdev(j->other);
 	kfree(j->junk);
+	kfree(j->zeros);
 }
 
 /* the random bytes (a third of the time), the freed object, or NULL */
@@ -110,6 +120,52 @@ static inline unsigned long kunit_junk_ptr(const struct kunit_junk *j)
 {
 	return (unsigned long)(get_random_u32() % 3 == 0 ? j->junk :
 			       get_random_u32() % 2 ? j->freed : NULL);
+}
+
+/*
+ * The corruption loop of a walk's suite: @n draws, each a random kind in
+ * [0, @c->kinds) for @c->poke, the suite's own list of what can go wrong,
+ * to corrupt one member (saved in @u; false: that kind does not apply
+ * this time, e.g. a fault UML cannot take). The walk runs on it, then the
+ * member is put back. A walk that declines must say why (@ifi's note); one
+ * that accepts is held to @c->bounds, what the structures can hold. At
+ * least a third of the corruptions must be declined.
+ */
+struct kunit_corruption {
+	unsigned int kinds;
+	bool (*poke)(void *ctx, struct kunit_undo *u, unsigned int kind);
+	int (*walk)(void *ctx);
+	void (*bounds)(struct kunit *test, void *ctx);
+};
+
+static inline void kunit_corrupt_loop(struct kunit *test, const char *what,
+				      const struct kunit_corruption *c,
+				      void *ctx, const struct nicmem_iface *ifi,
+				      unsigned int n)
+{
+	unsigned int i, done = 0, declined = 0, walked = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned int kind = get_random_u32() % c->kinds;
+		struct kunit_undo u;
+		int ret;
+
+		if (!c->poke(ctx, &u, kind))
+			continue;
+		done++;
+		ret = c->walk(ctx);
+		kunit_unpoke(&u);
+		if (ret) {
+			declined++;
+			KUNIT_EXPECT_NE_MSG(test, ifi->note[0], '\0', "kind %u", kind);
+			continue;
+		}
+		walked++;
+		c->bounds(test, ctx);
+	}
+	kunit_info(test, "%s: %u corruptions, %u declined with a reason, %u walked within bounds\n",
+		   what, done, declined, walked);
+	KUNIT_EXPECT_GT(test, declined, done / 3);
 }
 
 /* ring_fixture.c: the seed's ring walked, best of five (ns, descriptors) */

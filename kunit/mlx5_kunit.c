@@ -186,84 +186,99 @@ static void mlx5_exact(struct kunit *test)
 	fixture_exit(f);
 }
 
+struct mlx5_corruption {
+	struct mlx5_fixture *f;
+	struct kunit_junk j;
+};
+
+static bool mlx5_poke(void *ctx, struct kunit_undo *u, unsigned int kind)
+{
+	struct mlx5_corruption *x = ctx;
+	struct mlx5_fixture *f = x->f;
+	const struct kunit_junk *j = &x->j;
+	unsigned int ch = get_random_u32() % T_CH;
+	struct mlx5e_channel *c = f->priv->channels.c[ch];
+	struct mlx5e_rq *rq = &c->rq;
+
+	switch (kind) {
+	case 0:	/* priv points at another device, or nowhere */
+		kunit_poke(u, &f->priv->netdev, get_random_u32() % 2 ?
+			   (unsigned long)j->other : 0, 8);
+		break;
+	case 1:	/* the channel count */
+		kunit_poke(u, &f->priv->channels.num, kunit_wild(), 4);
+		break;
+	case 2:	/* the channel array: NULL, random bytes, freed */
+		kunit_poke(u, &f->priv->channels.c, kunit_junk_ptr(j), 8);
+		break;
+	case 3:	/* one channel pointer */
+		kunit_poke(u, &f->priv->channels.c[ch], get_random_u32() % 3 ?
+			   kunit_junk_ptr(j) : kunit_wild(), 8);
+		break;
+	case 4:	/* back-pointers */
+		kunit_poke(u, get_random_u32() % 2 ? (void *)&c->netdev :
+			   (void *)&rq->netdev, (unsigned long)j->other, 8);
+		break;
+	case 5:	/* the RQ type */
+		kunit_poke(u, &rq->wq_type, kunit_wild(), 1);
+		break;
+	case 6:	/* the WQ sizes */
+		if (get_random_u32() % 2)
+			kunit_poke(u, &rq->mpwqe.wq.fbc.sz_m1, kunit_wild(), 4);
+		else
+			kunit_poke(u, &rq->wqe.wq.sz, kunit_wild(), 2);
+		break;
+	case 7:	/* the pool pointer */
+		kunit_poke(u, &rq->page_pool, get_random_u32() % 2 ? kunit_wild() :
+			   (unsigned long)j->junk, 8);
+		break;
+	default:	/* unmapped pointers: only where faults are real */
+		if (IS_ENABLED(CONFIG_UML))
+			return false;
+		kunit_poke(u, get_random_u32() % 2 ? (void *)&f->priv->channels.c :
+			   (void *)&f->priv->channels.c[ch], kunit_unmapped(), 8);
+		break;
+	}
+	return true;
+}
+
+static int mlx5_corrupt_walk(void *ctx)
+{
+	return walk(((struct mlx5_corruption *)ctx)->f);
+}
+
+/* what a walk accepts stays within bounds */
+static void mlx5_corrupt_bounds(struct kunit *test, void *ctx)
+{
+	const struct mlx5_fixture *f = ((struct mlx5_corruption *)ctx)->f;
+
+	KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, (unsigned int)T_CH);
+	if (f->ifi.nr_rxq)
+		KUNIT_EXPECT_LE(test, f->ifi.rxq[0].descs, 65536U);
+}
+
+static const struct kunit_corruption mlx5_corruption = {
+	.kinds	= 9,
+	.poke	= mlx5_poke,
+	.walk	= mlx5_corrupt_walk,
+	.bounds	= mlx5_corrupt_bounds,
+};
+
 static void mlx5_corrupt(struct kunit *test)
 {
-	struct mlx5_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
-	unsigned int i, declined = 0, walked = 0;
-	struct kunit_junk j;
+	struct mlx5_corruption x = {
+		.f = kunit_kzalloc(test, sizeof(*x.f), GFP_KERNEL),
+	};
 
-	KUNIT_ASSERT_NOT_NULL(test, f);
-	fixture_init(test, f);
-	kunit_junk_init(test, &j);
-
-	for (i = 0; i < 3000; i++) {
-		unsigned int ch = get_random_u32() % T_CH;
-		struct mlx5e_channel *c = f->priv->channels.c[ch];
-		struct mlx5e_rq *rq = &c->rq;
-		int kind = get_random_u32() % 9, ret;
-		struct kunit_undo u;
-
-		switch (kind) {
-		case 0:	/* priv points at another device, or nowhere */
-			kunit_poke(&u, &f->priv->netdev, get_random_u32() % 2 ?
-			     (unsigned long)j.other : 0, 8);
-			break;
-		case 1:	/* the channel count */
-			kunit_poke(&u, &f->priv->channels.num, kunit_wild(), 4);
-			break;
-		case 2:	/* the channel array: NULL, random bytes, freed */
-			kunit_poke(&u, &f->priv->channels.c, kunit_junk_ptr(&j), 8);
-			break;
-		case 3:	/* one channel pointer */
-			kunit_poke(&u, &f->priv->channels.c[ch], get_random_u32() % 3 ?
-			     kunit_junk_ptr(&j) : kunit_wild(), 8);
-			break;
-		case 4:	/* back-pointers */
-			kunit_poke(&u, get_random_u32() % 2 ? (void *)&c->netdev :
-			     (void *)&rq->netdev, (unsigned long)j.other, 8);
-			break;
-		case 5:	/* the RQ type */
-			kunit_poke(&u, &rq->wq_type, kunit_wild(), 1);
-			break;
-		case 6:	/* the WQ sizes */
-			if (get_random_u32() % 2)
-				kunit_poke(&u, &rq->mpwqe.wq.fbc.sz_m1, kunit_wild(), 4);
-			else
-				kunit_poke(&u, &rq->wqe.wq.sz, kunit_wild(), 2);
-			break;
-		case 7:	/* the pool pointer */
-			kunit_poke(&u, &rq->page_pool, get_random_u32() % 2 ? kunit_wild() :
-			     (unsigned long)j.junk, 8);
-			break;
-		default:	/* unmapped pointers: only where faults are real */
-			if (IS_ENABLED(CONFIG_UML))
-				continue;
-			kunit_poke(&u, get_random_u32() % 2 ? (void *)&f->priv->channels.c :
-			     (void *)&f->priv->channels.c[ch],
-			     0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
-			break;
-		}
-		ret = walk(f);
-		kunit_unpoke(&u);
-		if (ret) {
-			declined++;
-			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "kind %d", kind);
-			continue;
-		}
-		walked++;
-		/* what a walk accepts stays within bounds */
-		KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, (unsigned int)T_CH);
-		if (f->ifi.nr_rxq)
-			KUNIT_EXPECT_LE(test, f->ifi.rxq[0].descs, 65536U);
-	}
+	KUNIT_ASSERT_NOT_NULL(test, x.f);
+	fixture_init(test, x.f);
+	kunit_junk_init(test, &x.j);
+	kunit_corrupt_loop(test, "mlx5", &mlx5_corruption, &x, &x.f->ifi, 3000);
 	/* and the untouched structures still walk exactly */
-	KUNIT_EXPECT_EQ(test, walk(f), 0);
-	KUNIT_EXPECT_EQ(test, f->ifi.nr_rxq, (unsigned int)T_CH);
-	kunit_info(test, "mlx5: 3000 corruptions, %u declined with a reason, %u walked within bounds\n",
-		   declined, walked);
-	KUNIT_EXPECT_GT(test, declined, 1000U);
-	kunit_junk_exit(&j);
-	fixture_exit(f);
+	KUNIT_EXPECT_EQ(test, walk(x.f), 0);
+	KUNIT_EXPECT_EQ(test, x.f->ifi.nr_rxq, (unsigned int)T_CH);
+	kunit_junk_exit(&x.j);
+	fixture_exit(x.f);
 }
 
 static struct kunit_case mlx5_cases[] = {

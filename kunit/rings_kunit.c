@@ -225,109 +225,110 @@ static unsigned long ring_of(const struct ring_fixture *f, unsigned int q)
 	return *(unsigned long *)ring_slot(f, q);
 }
 
+struct rings_corruption {
+	struct ring_fixture *f;
+	struct kunit_junk j;
+};
+
+/* the fixture's rings: 2 queues of 64 descriptors */
+static bool rings_poke(void *ctx, struct kunit_undo *u, unsigned int kind)
+{
+	struct rings_corruption *x = ctx;
+	const struct ring_fixture *f = x->f;
+	const struct nicmem_bias_ring *br = f->ad->bias_ring;
+	const struct nicmem_layout *l = f->l;
+	const struct kunit_junk *j = &x->j;
+	unsigned int q = get_random_u32() % 2, d = get_random_u32() % 64;
+	unsigned long ring = ring_of(f, q), buffers, slot;
+
+	buffers = *(unsigned long *)(ring + l->f[br->ring_buffers].offset);
+	slot = buffers + d * l->f[br->buf_size].size + l->f[br->buf_page].offset;
+	switch (kind) {
+	case 0:	/* the root points at another device, or nowhere */
+		kunit_poke(u, root_of(f) + l->f[br->root_netdev].offset,
+			   get_random_u32() % 2 ? (unsigned long)j->other : 0, 8);
+		break;
+	case 1:	/* the queue count */
+		kunit_poke(u, root_of(f) + l->f[br->nq].offset, kunit_wild(),
+			   l->f[br->nq].size);
+		break;
+	case 2:	/* a ring pointer: NULL, no ring, or a freed object */
+		kunit_poke(u, ring_slot(f, q), kunit_junk_ptr(j), 8);
+		break;
+	case 3:	/* the ring's back-pointer */
+		kunit_poke(u, ring + l->f[br->ring_netdev].offset,
+			   (unsigned long)j->other, 8);
+		break;
+	case 4:	/* the ring's count */
+		kunit_poke(u, ring + l->f[br->ring_count].offset, kunit_wild(),
+			   l->f[br->ring_count].size);
+		break;
+	case 5:	/* the buffer array: NULL, random bytes, all NULL, freed */
+		kunit_poke(u, ring + l->f[br->ring_buffers].offset,
+			   get_random_u32() % 4 == 0 ? (unsigned long)j->zeros :
+			   kunit_junk_ptr(j), 8);
+		break;
+	case 6:	/* one page pointer: garbage, misaligned, not a page */
+		kunit_poke(u, slot, get_random_u32() % 3 == 0 ? kunit_wild() :
+			   get_random_u32() % 2 ? *(unsigned long *)slot + 8 :
+			   (unsigned long)j->junk, 8);
+		break;
+	case 7:	/* AF_XDP zero copy, where the driver has it */
+		if (br->ring_xsk_pool < 0)
+			return false;
+		kunit_poke(u, ring + l->f[br->ring_xsk_pool].offset,
+			   (unsigned long)j->junk, 8);
+		break;
+	case 8:	/* the order member */
+		kunit_poke(u, ring + l->f[br->order].offset, kunit_wild(),
+			   min_t(u32, l->f[br->order].size, 8));
+		break;
+	default:	/* unmapped pointers: only where faults are real */
+		if (IS_ENABLED(CONFIG_UML))
+			return false;
+		kunit_poke(u, get_random_u32() % 2 ? ring_slot(f, q) :
+			   ring + l->f[br->ring_buffers].offset, kunit_unmapped(), 8);
+		break;
+	}
+	return true;
+}
+
+static int rings_corrupt_walk(void *ctx)
+{
+	return ring_fixture_walk(((struct rings_corruption *)ctx)->f);
+}
+
+/* what a walk accepts stays within the rings' bounds */
+static void rings_corrupt_bounds(struct kunit *test, void *ctx)
+{
+	const struct ring_fixture *f = ((struct rings_corruption *)ctx)->f;
+
+	KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, 2U);
+	KUNIT_EXPECT_LE(test, f->ifi.rx_pages, 2ULL * 64 << 1);
+}
+
+static const struct kunit_corruption rings_corruption = {
+	.kinds	= 10,
+	.poke	= rings_poke,
+	.walk	= rings_corrupt_walk,
+	.bounds	= rings_corrupt_bounds,
+};
+
 static void rings_corrupt(struct kunit *test)
 {
 	const struct ring_case *c = test->param_value;
-	struct ring_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
-	const struct nicmem_bias_ring *br;
-	struct net_device *other;
-	unsigned int i, declined = 0, walked = 0;
-	void *junk, *zeros, *freed;
+	struct rings_corruption x = {
+		.f = kunit_kzalloc(test, sizeof(*x.f), GFP_KERNEL),
+	};
 
-	KUNIT_ASSERT_NOT_NULL(test, f);
-	KUNIT_ASSERT_EQ(test, ring_fixture_init(test, f, c->driver, c->order, 2, 64), 0);
-	br = f->ad->bias_ring;
-	other = alloc_etherdev(64);
-	junk = kmalloc(4096, GFP_KERNEL);
-	zeros = kzalloc(4096, GFP_KERNEL);
-	freed = kmalloc(4096, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, other);
-	KUNIT_ASSERT_NOT_NULL(test, junk);
-	KUNIT_ASSERT_NOT_NULL(test, zeros);
-	KUNIT_ASSERT_NOT_NULL(test, freed);
-	get_random_bytes(junk, 4096);
-	kfree(freed);	/* a freed object: still mapped, no longer ours */
-
-	for (i = 0; i < 3000; i++) {
-		unsigned int q = get_random_u32() % 2, d = get_random_u32() % 64;
-		unsigned long ring = ring_of(f, q), buffers, slot;
-		const struct nicmem_layout *l = f->l;
-		struct kunit_undo u;
-		int kind = get_random_u32() % 10, ret;
-
-		buffers = *(unsigned long *)(ring + l->f[br->ring_buffers].offset);
-		slot = buffers + d * l->f[br->buf_size].size +
-		       l->f[br->buf_page].offset;
-		switch (kind) {
-		case 0:	/* the root points at another device, or nowhere */
-			kunit_poke(&u, root_of(f) + l->f[br->root_netdev].offset,
-				   get_random_u32() % 2 ? (unsigned long)other : 0, 8);
-			break;
-		case 1:	/* the queue count */
-			kunit_poke(&u, root_of(f) + l->f[br->nq].offset, kunit_wild(),
-				   l->f[br->nq].size);
-			break;
-		case 2:	/* a ring pointer: NULL, no ring, or a freed object */
-			kunit_poke(&u, ring_slot(f, q), (unsigned long)(get_random_u32() % 3 == 0 ?
-			     junk : get_random_u32() % 2 ? freed : NULL), 8);
-			break;
-		case 3:	/* the ring's back-pointer */
-			kunit_poke(&u, ring + l->f[br->ring_netdev].offset,
-				   (unsigned long)other, 8);
-			break;
-		case 4:	/* the ring's count */
-			kunit_poke(&u, ring + l->f[br->ring_count].offset, kunit_wild(),
-				   l->f[br->ring_count].size);
-			break;
-		case 5:	/* the buffer array: NULL, random bytes, all NULL, freed */
-			kunit_poke(&u, ring + l->f[br->ring_buffers].offset,
-				   (unsigned long)(get_random_u32() % 4 == 0 ? junk :
-					     get_random_u32() % 3 == 0 ? zeros :
-					     get_random_u32() % 2 ? freed : NULL), 8);
-			break;
-		case 6:	/* one page pointer: garbage, misaligned, not a page */
-			kunit_poke(&u, slot, get_random_u32() % 3 == 0 ? kunit_wild() :
-			     get_random_u32() % 2 ? *(unsigned long *)slot + 8 :
-			     (unsigned long)junk, 8);
-			break;
-		case 7:	/* AF_XDP zero copy, where the driver has it */
-			if (br->ring_xsk_pool < 0)
-				continue;
-			kunit_poke(&u, ring + l->f[br->ring_xsk_pool].offset,
-				   (unsigned long)junk, 8);
-			break;
-		case 8:	/* the order member */
-			kunit_poke(&u, ring + l->f[br->order].offset, kunit_wild(),
-				   min_t(u32, l->f[br->order].size, 8));
-			break;
-		default:	/* unmapped pointers: only where faults are real */
-			if (IS_ENABLED(CONFIG_UML))
-				continue;
-			kunit_poke(&u, get_random_u32() % 2 ? ring_slot(f, q) :
-			     ring + l->f[br->ring_buffers].offset,
-			     0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
-			break;
-		}
-		ret = ring_fixture_walk(f);
-		kunit_unpoke(&u);
-		if (ret) {
-			declined++;
-			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "kind %d", kind);
-			continue;
-		}
-		walked++;
-		/* what a walk accepts stays within the rings' bounds */
-		KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, 2U);
-		KUNIT_EXPECT_LE(test, f->ifi.rx_pages, 2ULL * 64 << 1);
-	}
+	KUNIT_ASSERT_NOT_NULL(test, x.f);
+	KUNIT_ASSERT_EQ(test, ring_fixture_init(test, x.f, c->driver, c->order, 2, 64), 0);
+	kunit_junk_init(test, &x.j);
+	kunit_corrupt_loop(test, c->driver, &rings_corruption, &x, &x.f->ifi, 3000);
 	/* and the untouched rings still walk exactly */
-	KUNIT_EXPECT_EQ(test, ring_fixture_walk(f), 0);
-	kunit_info(test, "%s: 3000 corruptions, %u declined with a reason, %u walked within bounds\n",
-		   c->driver, declined, walked);
-	free_netdev(other);
-	kfree(junk);
-	kfree(zeros);
-	ring_fixture_exit(f);
+	KUNIT_EXPECT_EQ(test, ring_fixture_walk(x.f), 0);
+	kunit_junk_exit(&x.j);
+	ring_fixture_exit(x.f);
 }
 
 /*

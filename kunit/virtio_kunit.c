@@ -103,6 +103,7 @@ static void layout_init(struct virtio_fixture *f)
 {
 	f->l.ad = nicmem_adaptor_find("virtio_net");
 	strscpy(f->l.source, "btf", sizeof(f->l.source));
+	f->l.usable = true;
 	t_set(f, NICMEM_F_virtnet_info_vdev, offsetof(struct t_vi, vdev),
 	      sizeof_field(struct t_vi, vdev));
 	t_set(f, NICMEM_F_virtnet_info_dev, offsetof(struct t_vi, dev),
@@ -321,104 +322,115 @@ static void virtio_exact(struct kunit *test)
 	fixture_exit(f);
 }
 
+struct virtio_corruption {
+	struct virtio_fixture *f;
+	struct kunit_junk j;
+};
+
+static bool virtio_poke(void *ctx, struct kunit_undo *u, unsigned int kind)
+{
+	struct virtio_corruption *x = ctx;
+	struct virtio_fixture *f = x->f;
+	const struct kunit_junk *j = &x->j;
+	unsigned int q = get_random_u32() % T_Q;
+	struct t_rq *rq = &f->vi->rq[q];
+	struct t_vvq *v = f->vvq[q];
+	unsigned int slot = get_random_u32() % T_NUM;
+
+	switch (kind) {
+	case 0:	/* the root points at another device, or nowhere */
+		kunit_poke(u, &f->vi->dev, get_random_u32() % 2 ?
+			   (unsigned long)j->other : 0, 8);
+		break;
+	case 1:	/* the queue count */
+		kunit_poke(u, &f->vi->max_queue_pairs, kunit_wild(), 2);
+		break;
+	case 2:	/* the queue array: NULL, random bytes, freed */
+		kunit_poke(u, &f->vi->rq, kunit_junk_ptr(j), 8);
+		break;
+	case 3:	/* a queue's virtqueue pointer */
+		kunit_poke(u, &rq->vq, get_random_u32() % 3 ?
+			   kunit_junk_ptr(j) : kunit_wild(), 8);
+		break;
+	case 4:	/* the virtqueue's device, its free count */
+		if (get_random_u32() % 2)
+			kunit_poke(u, &v->vq.vdev, (unsigned long)j->other, 8);
+		else
+			kunit_poke(u, &v->vq.num_free, kunit_wild(), 4);
+		break;
+	case 5:	/* split or packed, the vring's size */
+		if (get_random_u32() % 2)
+			kunit_poke(u, &v->packed_ring, kunit_wild(), 1);
+		else
+			kunit_poke(u, &v->split.vring.num, kunit_wild(), 4);
+		break;
+	case 6:	/* the desc_state array */
+		kunit_poke(u, v->packed_ring ? (void *)&v->packed.desc_state :
+			   (void *)&v->split.desc_state,
+			   get_random_u32() % 2 ? kunit_wild() : kunit_junk_ptr(j), 8);
+		break;
+	case 7:	/* one buffer's address */
+		kunit_poke(u, v->packed_ring ? (void *)&v->packed.desc_state[slot].data :
+			   (void *)&v->split.desc_state[slot].data,
+			   get_random_u32() % 2 ? kunit_wild() :
+			   (unsigned long)j->junk + get_random_u32() % KUNIT_JUNK_SIZE, 8);
+		break;
+	case 8:	/* the page_frag's page */
+		kunit_poke(u, &rq->alloc_frag.page, get_random_u32() % 2 ?
+			   kunit_wild() : (unsigned long)j->junk, 8);
+		break;
+	default:	/* unmapped pointers: only where faults are real */
+		if (IS_ENABLED(CONFIG_UML))
+			return false;
+		kunit_poke(u, get_random_u32() % 2 ? (void *)&f->vi->rq : (void *)&rq->vq,
+			   kunit_unmapped(), 8);
+		break;
+	}
+	return true;
+}
+
+static int virtio_corrupt_walk(void *ctx)
+{
+	return walk(((struct virtio_corruption *)ctx)->f);
+}
+
+/* what a walk accepts stays within bounds */
+static void virtio_corrupt_bounds(struct kunit *test, void *ctx)
+{
+	const struct virtio_fixture *f = ((struct virtio_corruption *)ctx)->f;
+	const struct nicmem_rxq *r = &f->ifi.rxq[0];
+
+	KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, (unsigned int)T_Q);
+	if (!f->ifi.nr_rxq)
+		return;
+	KUNIT_EXPECT_LE(test, r->descs, 32768U);
+	KUNIT_EXPECT_LE(test, r->with_page, r->descs);
+	KUNIT_EXPECT_LE(test, r->pages, (u64)(r->with_page + 1) << r->order);
+}
+
+static const struct kunit_corruption virtio_corruption = {
+	.kinds	= 10,
+	.poke	= virtio_poke,
+	.walk	= virtio_corrupt_walk,
+	.bounds	= virtio_corrupt_bounds,
+};
+
 static void virtio_corrupt(struct kunit *test)
 {
-	struct virtio_fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
-	unsigned int i, declined = 0, walked = 0;
-	struct kunit_junk j;
+	struct virtio_corruption x = {
+		.f = kunit_kzalloc(test, sizeof(*x.f), GFP_KERNEL),
+	};
 
-	KUNIT_ASSERT_NOT_NULL(test, f);
-	fixture_init(test, f);
-	kunit_junk_init(test, &j);
-
-	for (i = 0; i < 3000; i++) {
-		unsigned int q = get_random_u32() % T_Q;
-		struct t_rq *rq = &f->vi->rq[q];
-		struct t_vvq *v = f->vvq[q];
-		unsigned int slot = get_random_u32() % T_NUM;
-		int kind = get_random_u32() % 10, ret;
-		struct kunit_undo u;
-
-		switch (kind) {
-		case 0:	/* the root points at another device, or nowhere */
-			kunit_poke(&u, &f->vi->dev, get_random_u32() % 2 ?
-				   (unsigned long)j.other : 0, 8);
-			break;
-		case 1:	/* the queue count */
-			kunit_poke(&u, &f->vi->max_queue_pairs, kunit_wild(), 2);
-			break;
-		case 2:	/* the queue array: NULL, random bytes, freed */
-			kunit_poke(&u, &f->vi->rq, kunit_junk_ptr(&j), 8);
-			break;
-		case 3:	/* a queue's virtqueue pointer */
-			kunit_poke(&u, &rq->vq, get_random_u32() % 3 ?
-				   kunit_junk_ptr(&j) : kunit_wild(), 8);
-			break;
-		case 4:	/* the virtqueue's device, its free count */
-			if (get_random_u32() % 2)
-				kunit_poke(&u, &v->vq.vdev, (unsigned long)j.other, 8);
-			else
-				kunit_poke(&u, &v->vq.num_free, kunit_wild(), 4);
-			break;
-		case 5:	/* split or packed, the vring's size */
-			if (get_random_u32() % 2)
-				kunit_poke(&u, &v->packed_ring, kunit_wild(), 1);
-			else
-				kunit_poke(&u, &v->split.vring.num, kunit_wild(), 4);
-			break;
-		case 6:	/* the desc_state array */
-			kunit_poke(&u, v->packed_ring ? (void *)&v->packed.desc_state :
-				   (void *)&v->split.desc_state,
-				   get_random_u32() % 2 ? kunit_wild() :
-				   kunit_junk_ptr(&j), 8);
-			break;
-		case 7:	/* one buffer's address */
-			kunit_poke(&u, v->packed_ring ? (void *)&v->packed.desc_state[slot].data :
-				   (void *)&v->split.desc_state[slot].data,
-				   get_random_u32() % 2 ? kunit_wild() :
-				   (unsigned long)j.junk +
-				   get_random_u32() % KUNIT_JUNK_SIZE, 8);
-			break;
-		case 8:	/* the page_frag's page */
-			kunit_poke(&u, &rq->alloc_frag.page, get_random_u32() % 2 ?
-				   kunit_wild() : (unsigned long)j.junk, 8);
-			break;
-		default:	/* unmapped pointers: only where faults are real */
-			if (IS_ENABLED(CONFIG_UML))
-				continue;
-			kunit_poke(&u, get_random_u32() % 2 ? (void *)&f->vi->rq :
-				   (void *)&rq->vq,
-				   0xdead000000000000ULL | (get_random_u32() & ~7U), 8);
-			break;
-		}
-		ret = walk(f);
-		kunit_unpoke(&u);
-		if (ret) {
-			declined++;
-			KUNIT_EXPECT_NE_MSG(test, f->ifi.note[0], '\0', "kind %d", kind);
-			continue;
-		}
-		walked++;
-		/* what a walk accepts stays within bounds */
-		KUNIT_EXPECT_LE(test, f->ifi.nr_rxq, (unsigned int)T_Q);
-		if (f->ifi.nr_rxq) {
-			const struct nicmem_rxq *r = &f->ifi.rxq[0];
-
-			KUNIT_EXPECT_LE(test, r->descs, 32768U);
-			KUNIT_EXPECT_LE(test, r->with_page, r->descs);
-			KUNIT_EXPECT_LE(test, r->pages,
-					(u64)(r->with_page + 1) << r->order);
-		}
-	}
+	KUNIT_ASSERT_NOT_NULL(test, x.f);
+	fixture_init(test, x.f);
+	kunit_junk_init(test, &x.j);
+	kunit_corrupt_loop(test, "virtio_net", &virtio_corruption, &x, &x.f->ifi, 3000);
 	/* and the untouched structures still walk exactly */
-	KUNIT_EXPECT_EQ(test, walk(f), 0);
-	KUNIT_EXPECT_EQ(test, f->ifi.nr_rxq, (unsigned int)T_Q);
-	KUNIT_EXPECT_EQ(test, f->ifi.rxq[0].pages, want_pages(f, 0));
-	kunit_info(test, "virtio_net: 3000 corruptions, %u declined with a reason, %u walked within bounds\n",
-		   declined, walked);
-	KUNIT_EXPECT_GT(test, declined, 1000U);
-	kunit_junk_exit(&j);
-	fixture_exit(f);
+	KUNIT_EXPECT_EQ(test, walk(x.f), 0);
+	KUNIT_EXPECT_EQ(test, x.f->ifi.nr_rxq, (unsigned int)T_Q);
+	KUNIT_EXPECT_EQ(test, x.f->ifi.rxq[0].pages, want_pages(x.f, 0));
+	kunit_junk_exit(&x.j);
+	fixture_exit(x.f);
 }
 
 static struct kunit_case virtio_cases[] = {

@@ -116,7 +116,7 @@ static int mlx5_walk_rx(struct nicmem_iface *ifi)
 	unsigned int i;
 	u32 csize;
 
-	if (!w.l || str_has_prefix(w.l->source, "none")) {
+	if (!w.l || !w.l->usable) {
 		strscpy(ifi->note, w.l ? w.l->source : "no_layout",
 			sizeof(ifi->note));
 		return -ENOENT;

@@ -84,7 +84,7 @@ static int vn_check_layout(struct nicmem_iface *ifi,
 
 	if (!l)
 		return nicmem_decline(ifi, -ENOENT, "no_layout");
-	if (str_has_prefix(l->source, "none"))
+	if (!l->usable)
 		return nicmem_decline(ifi, -ENOENT, "%s", l->source);
 	/* every member is read: a layout lacking one cannot be walked */
 	for (i = 0; i < ARRAY_SIZE(virtio_net_fields); i++) {
