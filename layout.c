@@ -80,8 +80,7 @@ static bool nicmem_layout_fields(struct nicmem_layout *l,
 	if (!also_err)
 		nicmem_btf_free(&also);
 	l->usable = true;
-	l->partial = l->err != 0;
-	strscpy(l->source, l->partial ? "btf:incomplete" : "btf",
+	strscpy(l->source, l->err ? "btf:incomplete" : "btf",
 		sizeof(l->source));
 	return also_err != -ENODATA && nicmem_btf_transient(also_err);
 }

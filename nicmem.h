@@ -118,10 +118,12 @@ enum nicmem_rx_source {
 
 struct nicmem_layout {
 	const struct nicmem_adaptor *ad;
-	int err;			/* 0: every field resolved */
+	/* 0: every field resolved; non-zero in a usable layout: a BTF one
+	 * lacking members ("btf:incomplete", each one's f[].err says which)
+	 */
+	int err;
 	char source[NICMEM_NOTE_LEN];	/* "btf", or why there is no layout */
 	bool usable;			/* btf, compiled or recognised */
-	bool partial;			/* btf lacking members (each f[].err) */
 	bool search;			/* recognised: rings found on the device */
 	struct {
 		u32 offset;

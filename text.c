@@ -545,7 +545,7 @@ int nicmem_layouts_show(struct seq_file *m, void *v)
 	for (i = 0; i < snap->nr_layouts; i++) {
 		const struct nicmem_layout *l = &snap->layouts[i];
 		const struct nicmem_adaptor *ad = l->ad;
-		bool part = l->partial;
+		bool part = l->usable && l->err;	/* nicmem.h */
 
 		for (j = 0; j < ad->nr_fields; j++) {
 			const struct nicmem_field *f = &ad->fields[j];
